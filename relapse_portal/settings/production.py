@@ -1,0 +1,13 @@
+"""Production: everything comes from the environment (see base.py); nothing is relaxed.
+
+Demo accounts are never created here: the demo commands refuse to run without DEBUG.
+"""
+
+from .base import *  # noqa: F403
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+}

@@ -1,0 +1,109 @@
+"""Factories for the portal's pages. Tests build the content they describe from these."""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from glossary.models import GlossaryIndexPage, GlossaryTermPage
+from home.models import HomePage
+from treatments.models import (
+    RegulatoryStatus,
+    SideEffectClass,
+    SideEffectIndexPage,
+    SideEffectPage,
+    TreatmentIndexPage,
+    TreatmentPage,
+    TreatmentSideEffect,
+)
+from users.models import User
+
+
+def home_page():
+    """The site's home page, made by a data migration."""
+    return HomePage.objects.get()
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+
+class TreatmentIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TreatmentIndexPage
+
+    title = "How are MS relapses treated?"
+    slug = "treatments"
+    parent = factory.LazyFunction(home_page)
+    intro = "<p>Relapses can be treated.</p>"
+    relapse_versus_long_term = "<p>Keep taking your disease-modifying treatment.</p>"
+    no_one_size_fits_all = "<p>Each person is different.</p>"
+    relapse_ready = "<p>Keep a record of past treatments.</p>"
+    under_investigation = "<p>Clinical trials are under way.</p>"
+    disclaimer = "<p>This is education, not advice.</p>"
+
+
+class TreatmentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TreatmentPage
+
+    title = factory.Sequence(lambda n: f"Treatment {n}")
+    parent = factory.SubFactory(TreatmentIndexPageFactory)
+    summary = "A short summary of the treatment."
+    what_it_is = "<p>What the treatment is.</p>"
+    how_it_works = "<p>How the treatment works.</p>"
+    how_it_is_given = "<p>How the treatment is given.</p>"
+    regulatory_status = RegulatoryStatus.NOT_FDA_APPROVED
+
+
+class SideEffectIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SideEffectIndexPage
+
+    title = "Side effects"
+    slug = "side-effects"
+    parent = factory.LazyFunction(home_page)
+
+
+class SideEffectPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SideEffectPage
+
+    title = factory.Sequence(lambda n: f"Side effect {n}")
+    parent = factory.SubFactory(SideEffectIndexPageFactory)
+    description = "<p>What the source says about it.</p>"
+
+
+class TreatmentSideEffectFactory(DjangoModelFactory):
+    class Meta:
+        model = TreatmentSideEffect
+
+    treatment = factory.SubFactory(TreatmentPageFactory)
+    side_effect = factory.SubFactory(SideEffectPageFactory)
+    classification = SideEffectClass.COMMON
+
+
+class GlossaryIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = GlossaryIndexPage
+
+    title = "Glossary"
+    slug = "glossary"
+    parent = factory.LazyFunction(home_page)
+
+
+class GlossaryTermPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = GlossaryTermPage
+
+    title = factory.Sequence(lambda n: f"term{n}")
+    parent = factory.SubFactory(GlossaryIndexPageFactory)
+    definition = "A plain definition."
+    other_names = factory.LazyFunction(list)

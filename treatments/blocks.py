@@ -1,0 +1,28 @@
+from wagtail import blocks
+
+from core.models import SECTION_FEATURES
+
+
+class SafetyWarningBlock(blocks.StructBlock):
+    """An important safety warning, shown before anything else on a treatment page."""
+
+    heading = blocks.CharBlock(
+        max_length=120, help_text='Say what the danger is, e.g. "Risk of kidney problems".'
+    )
+    body = blocks.RichTextBlock(features=SECTION_FEATURES, help_text="What can happen, plainly.")
+    most_at_risk = blocks.ListBlock(
+        blocks.CharBlock(max_length=200),
+        required=False,
+        label="Who is most at risk",
+        help_text="One group of people per line. Leave empty if the source names no one.",
+    )
+    advice = blocks.RichTextBlock(
+        features=SECTION_FEATURES,
+        required=False,
+        help_text="What patients or their care team can do about it, if the source says.",
+    )
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/safety_warning.html"
+        label = "Safety warning"
