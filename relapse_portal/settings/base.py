@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "treatments",
     "glossary",
     "search",
+    "wagtail_periodic_review",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
