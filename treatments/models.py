@@ -111,7 +111,12 @@ class TreatmentPage(PortalPage):
         help_text="Important safety warnings. They are shown before anything else on the page.",
     )
     what_it_is = RichTextField("What it is", features=SECTION_FEATURES)
-    how_it_works = RichTextField("How it works", features=SECTION_FEATURES)
+    how_it_works = RichTextField(
+        "How it works",
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="Leave empty if the source does not say; the section is then left out.",
+    )
     routes = ArrayField(
         models.CharField(max_length=20, choices=Route.choices),
         blank=True,
@@ -124,7 +129,12 @@ class TreatmentPage(PortalPage):
         help_text='How often and how long, if the source says, e.g. "Several sessions, '
         'each 48 hours apart".',
     )
-    how_it_is_given = RichTextField("How it is given", features=SECTION_FEATURES)
+    how_it_is_given = RichTextField(
+        "How it is given",
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="Leave empty if the source does not say.",
+    )
     regulatory_status = models.CharField(
         max_length=20, choices=RegulatoryStatus.choices, default=RegulatoryStatus.NOT_STATED
     )
