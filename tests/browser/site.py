@@ -1,0 +1,149 @@
+"""A small but realistic portal, built with the factories, for the page-level browser checks.
+
+It has every page type, and on the treatment page everything that needs care to be
+accessible: a safety warning, side effects in every class, facts, and glossary terms in rich
+text (marked by the glossary marker when the page renders).
+"""
+
+import json
+from dataclasses import dataclass
+
+from glossary.models import GlossaryIndexPage, GlossaryTermPage
+from home.models import HomePage
+from tests.factories import (
+    GlossaryIndexPageFactory,
+    GlossaryTermPageFactory,
+    SideEffectIndexPageFactory,
+    SideEffectPageFactory,
+    TreatmentIndexPageFactory,
+    TreatmentPageFactory,
+    TreatmentSideEffectFactory,
+    home_page,
+)
+from treatments.models import (
+    RegulatoryStatus,
+    Route,
+    SideEffectClass,
+    SideEffectIndexPage,
+    SideEffectPage,
+    TreatmentIndexPage,
+    TreatmentPage,
+)
+
+KIDNEY_WARNING = {
+    "heading": "Risk of kidney problems",
+    "body": "<p>In rare cases IVIG can harm the kidneys. This can be very serious.</p>",
+    "most_at_risk": ["People who already have kidney problems", "People with diabetes"],
+    "advice": "<p>Your care team may give IVIG more slowly if you are at risk.</p>",
+}
+
+
+@dataclass
+class PortalSite:
+    home: HomePage
+    treatment_index: TreatmentIndexPage
+    treatment: TreatmentPage
+    side_effect_index: SideEffectIndexPage
+    side_effect: SideEffectPage
+    glossary_index: GlossaryIndexPage
+    glossary_term: GlossaryTermPage
+
+    def public_paths(self) -> dict[str, str]:
+        """One address for each kind of page a patient can reach, by a readable name."""
+        return {
+            "home": self.home.url,
+            "treatment index": self.treatment_index.url,
+            "treatment": self.treatment.url,
+            "side-effect index": self.side_effect_index.url,
+            "side effect": self.side_effect.url,
+            "glossary index": self.glossary_index.url,
+            "glossary term": self.glossary_term.url,
+            "search results": "/search/?query=steroids",
+            "search with no results": "/search/?query=zebra",
+            "not found": "/no-such-page/",
+        }
+
+
+def build_portal_site() -> PortalSite:
+    home = home_page()
+    treatment_index = TreatmentIndexPageFactory(
+        show_in_menus=True,
+        intro="<p>Relapses can be treated. Treatment can shorten a relapse and help you "
+        "recover sooner. Options include steroids and plasma exchange.</p>",
+        relapse_versus_long_term="<p>Keep taking your long-term MS treatment during a "
+        "relapse. It still helps to prevent relapses.</p>",
+    )
+    side_effect_index = SideEffectIndexPageFactory(
+        show_in_menus=True, intro="<p>Every side effect named on this site, A to Z.</p>"
+    )
+    glossary_index = GlossaryIndexPageFactory(
+        show_in_menus=True, intro="<p>Medical words on this site, in plain language.</p>"
+    )
+    steroid = GlossaryTermPageFactory(
+        parent=glossary_index,
+        title="corticosteroid",
+        definition="A hormone that lessens inflammation and lowers the immune response.",
+        other_names=["steroid", "steroids"],
+    )
+    inflammation = GlossaryTermPageFactory(
+        parent=glossary_index,
+        title="inflammation",
+        definition="Swelling, pain and loss of function where the body is hurt.",
+    )
+    GlossaryTermPageFactory(
+        parent=glossary_index,
+        title="immunoglobulin G",
+        definition="The most common kind of antibody in the blood.",
+    )
+    steroid.related_terms.set([inflammation])
+    steroid.save()
+
+    treatment = TreatmentPageFactory(
+        parent=treatment_index,
+        title="Intravenous immunoglobulin G (IVIG)",
+        slug="ivig",
+        summary="IVIG is sometimes used when steroids do not help or cannot be taken.",
+        safety_warnings=json.dumps([{"type": "warning", "value": KIDNEY_WARNING}]),
+        what_it_is="<p>IVIG is a prescription treatment. It is used for people who cannot "
+        "take steroids or whose relapse did not get better with them.</p>",
+        how_it_works="<p>IVIG is made from antibodies given by healthy donors. It may calm "
+        "the immune response and the inflammation behind a relapse.</p>",
+        routes=[Route.INTO_A_VEIN, Route.UNDER_THE_SKIN],
+        schedule="Over several sessions",
+        regulatory_status=RegulatoryStatus.NOT_FDA_APPROVED,
+        regulatory_note="<p>Some doctors still use it. Read more at "
+        '<a href="https://www.fda.gov/">the FDA website</a>.</p>',
+        who_it_may_suit="<p>People who do not respond to steroids.</p>",
+        side_effects_note="<p>These are not all of the possible side effects.</p>",
+    )
+    side_effects = {
+        SideEffectClass.SERIOUS: ["Kidney failure", "Blood clots"],
+        SideEffectClass.POTENTIAL: ["Allergic reactions"],
+        SideEffectClass.COMMON: ["Headache", "Fever"],
+    }
+    side_effect = None
+    for classification, titles in side_effects.items():
+        for title in titles:
+            side_effect = SideEffectPageFactory(
+                parent=side_effect_index,
+                title=title,
+                description=f"<p>{title} can happen with some relapse treatments. "
+                "Tell your care team about steroids you have taken.</p>",
+            )
+            TreatmentSideEffectFactory(
+                treatment=treatment,
+                side_effect=side_effect,
+                classification=classification,
+                note="skin rash, swollen face, or trouble breathing"
+                if title == "Allergic reactions"
+                else "",
+            )
+    return PortalSite(
+        home=home,
+        treatment_index=treatment_index,
+        treatment=treatment,
+        side_effect_index=side_effect_index,
+        side_effect=side_effect,
+        glossary_index=glossary_index,
+        glossary_term=steroid,
+    )
