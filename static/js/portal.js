@@ -43,8 +43,11 @@
             shift = EDGE - box.left;
         }
         term.style.setProperty("--glossary-shift", shift + "px");
+        // Below the word, unless it does not fit there and fits better above.
         var word = term.getBoundingClientRect();
-        if (box.bottom > window.innerHeight - EDGE && word.top - box.height > EDGE) {
+        var roomBelow = window.innerHeight - word.bottom - EDGE;
+        var roomAbove = word.top - EDGE;
+        if (box.height > roomBelow && roomAbove > roomBelow && roomAbove >= 0) {
             term.classList.add("is-above");
         }
     }
@@ -124,11 +127,13 @@
             close(openTerm);
         }
     });
-    window.addEventListener("resize", function () {
+    function placeOpenTerm() {
         if (openTerm) {
             place(openTerm);
         }
-    });
+    }
+    window.addEventListener("resize", placeOpenTerm);
+    window.addEventListener("scroll", placeOpenTerm, { passive: true });
 
     /* "Back to top" on long pages --------------------------------------------------------- */
 

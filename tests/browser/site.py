@@ -68,16 +68,21 @@ def build_portal_site() -> PortalSite:
     home = home_page()
     treatment_index = TreatmentIndexPageFactory(
         show_in_menus=True,
+        search_description="What can be done about a relapse, treatment by treatment.",
         intro="<p>Relapses can be treated. Treatment can shorten a relapse and help you "
         "recover sooner. Options include steroids and plasma exchange.</p>",
         relapse_versus_long_term="<p>Keep taking your long-term MS treatment during a "
         "relapse. It still helps to prevent relapses.</p>",
     )
     side_effect_index = SideEffectIndexPageFactory(
-        show_in_menus=True, intro="<p>Every side effect named on this site, A to Z.</p>"
+        show_in_menus=True,
+        search_description="Which treatments can cause which side effects.",
+        intro="<p>Every side effect named on this site, A to Z.</p>",
     )
     glossary_index = GlossaryIndexPageFactory(
-        show_in_menus=True, intro="<p>Medical words on this site, in plain language.</p>"
+        show_in_menus=True,
+        search_description="Medical words, explained.",
+        intro="<p>Medical words on this site, in plain language.</p>",
     )
     steroid = GlossaryTermPageFactory(
         parent=glossary_index,

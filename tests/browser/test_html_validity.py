@@ -16,7 +16,9 @@ VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist
 def vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
-        pytest.fail("Java is needed for the Nu Html Checker: sudo apt-get install default-jre-headless")
+        pytest.fail(
+            "Java is needed for the Nu Html Checker: sudo apt-get install default-jre-headless"
+        )
     if not VNU_JAR.exists():
         pytest.fail("The Nu Html Checker is missing: run npm ci (or make test)")
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
