@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
@@ -33,8 +34,19 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    # Once Playwright's sync API has started, the test thread runs in another context, where
+    # Django opens new database connections. Hand them the copy of the migrated database that
+    # Django serialized for `django_db_serialized_rollback`; without it every browser test
+    # after the first finds the database empty (no home page).
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
         )
