@@ -55,3 +55,26 @@ def test_treatment_page_reflows_at_320_pixels_without_sideways_scrolling(page, l
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 18
+
+
+def test_safety_warning_stands_out_by_word_icon_and_frame_not_colour_alone(page, live_server):
+    site = build_portal_site()
+    page.goto(live_server.url + site.treatment.url)
+    warning = page.locator(".safety-warning")
+
+    heading = warning.get_by_role("heading", level=2)
+    assert heading.inner_text().replace("\n", " ") == "WARNING: Risk of kidney problems"
+    assert heading.text_content().strip().startswith("Warning:"), "read out as written"
+    assert warning.locator("svg").get_attribute("aria-hidden") == "true"
+    border = warning.evaluate("box => parseFloat(getComputedStyle(box).borderLeftWidth)")
+    assert border >= 8
+
+
+def test_readers_who_ask_for_less_motion_get_no_smooth_scrolling(page, live_server):
+    site = build_portal_site()
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(live_server.url + site.treatment.url)
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+
+    page.emulate_media(reduced_motion="no-preference")
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "smooth"
