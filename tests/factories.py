@@ -3,6 +3,7 @@
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
+from wagtail.models import Page, PageViewRestriction
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
@@ -107,3 +108,31 @@ class GlossaryTermPageFactory(wagtail_factories.PageFactory):
     parent = factory.SubFactory(GlossaryIndexPageFactory)
     definition = "A plain definition."
     other_names = factory.LazyFunction(list)
+
+
+def safety_warning(heading, body, most_at_risk=(), advice=""):
+    """One block of a treatment's ``safety_warnings`` stream, as stored."""
+    return {
+        "type": "warning",
+        "value": {
+            "heading": heading,
+            "body": body,
+            "most_at_risk": list(most_at_risk),
+            "advice": advice,
+        },
+    }
+
+
+def save_draft(page: Page, **changes) -> None:
+    """Save ``changes`` as a newer revision of ``page`` without publishing it."""
+    draft = page.specific_class.objects.get(pk=page.pk)
+    for field, value in changes.items():
+        setattr(draft, field, value)
+    draft.save_revision()
+
+
+def make_private(page: Page) -> PageViewRestriction:
+    """Put ``page`` behind a password, so it is no longer public."""
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
