@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.factories import (
     GlossaryIndexPageFactory,
@@ -26,3 +27,16 @@ def side_effect_index(home):
 @pytest.fixture
 def glossary_index(home):
     return GlossaryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def read_page(client):
+    """Open a page (or a path) as a patient would and return its <main> element, parsed."""
+
+    def read_page(page_or_path, **params):
+        path = page_or_path if isinstance(page_or_path, str) else page_or_path.url
+        response = client.get(path, params)
+        assert response.status_code == 200, f"{path} answered {response.status_code}"
+        return BeautifulSoup(response.content, "html.parser").main
+
+    return read_page

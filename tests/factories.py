@@ -24,6 +24,13 @@ def home_page():
     return HomePage.objects.get()
 
 
+def the_only(index_factory):
+    """A lazy parent: the site's one index page of that type, made if there is none yet."""
+    return factory.LazyFunction(
+        lambda: index_factory._meta.model.objects.first() or index_factory()
+    )
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
@@ -56,7 +63,7 @@ class TreatmentPageFactory(wagtail_factories.PageFactory):
         model = TreatmentPage
 
     title = factory.Sequence(lambda n: f"Treatment {n}")
-    parent = factory.SubFactory(TreatmentIndexPageFactory)
+    parent = the_only(TreatmentIndexPageFactory)
     summary = "A short summary of the treatment."
     what_it_is = "<p>What the treatment is.</p>"
     how_it_works = "<p>How the treatment works.</p>"
@@ -78,7 +85,7 @@ class SideEffectPageFactory(wagtail_factories.PageFactory):
         model = SideEffectPage
 
     title = factory.Sequence(lambda n: f"Side effect {n}")
-    parent = factory.SubFactory(SideEffectIndexPageFactory)
+    parent = the_only(SideEffectIndexPageFactory)
     description = "<p>What the source says about it.</p>"
 
 
@@ -105,7 +112,7 @@ class GlossaryTermPageFactory(wagtail_factories.PageFactory):
         model = GlossaryTermPage
 
     title = factory.Sequence(lambda n: f"term{n}")
-    parent = factory.SubFactory(GlossaryIndexPageFactory)
+    parent = the_only(GlossaryIndexPageFactory)
     definition = "A plain definition."
     other_names = factory.LazyFunction(list)
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import Lower
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -261,7 +262,7 @@ class SideEffectIndexPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["side_effects"] = (
-            SideEffectPage.objects.child_of(self).live().public().order_by("title")
+            SideEffectPage.objects.child_of(self).live().public().order_by(Lower("title"))
         )
         return context
 
