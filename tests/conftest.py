@@ -1,5 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     GlossaryIndexPageFactory,
@@ -40,3 +42,18 @@ def read_page(client):
         return BeautifulSoup(response.content, "html.parser").main
 
     return read_page
+
+
+@pytest.fixture
+def queries_to_render(client):
+    """How many database queries one view of a page (or path) costs, caches warmed first."""
+
+    def queries_to_render(page_or_path, **params):
+        path = page_or_path if isinstance(page_or_path, str) else page_or_path.url
+        client.get(path, params)  # the first view fills per-process caches (content types)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, params)
+        assert response.status_code == 200, f"{path} answered {response.status_code}"
+        return len(queries)
+
+    return queries_to_render
