@@ -8,9 +8,11 @@ added is <mark> around a matched word.
 import re
 from html import unescape
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from wagtail.fields import RichTextField
 from wagtail.search import index
 
 SNIPPET_LENGTH = 240  # characters of page text around the first match
@@ -25,8 +27,17 @@ def searchable_text(page) -> str:
             value = getattr(page, field.field_name, "") or ""
             if isinstance(value, list | tuple):
                 value = ", ".join(value)
-            parts.append(unescape(strip_tags(str(value))))
+            elif is_rich_text(page, field.field_name):
+                value = unescape(strip_tags(value))
+            parts.append(str(value))
     return " ".join(" ".join(parts).split())
+
+
+def is_rich_text(page, field_name: str) -> bool:
+    try:
+        return isinstance(page._meta.get_field(field_name), RichTextField)
+    except FieldDoesNotExist:  # a search field can also be a method or property
+        return False
 
 
 def query_pattern(query: str) -> re.Pattern | None:

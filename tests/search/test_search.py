@@ -261,3 +261,13 @@ def test_search_costs_the_same_for_2_or_10_results(queries_to_render, side_effec
     SideEffectPageFactory.create_batch(8, description="<p>Dizziness.</p>")
 
     assert queries_to_render("/search/", query="dizziness") == few
+
+
+def test_a_plain_text_definition_is_shown_as_written(search, glossary_index):
+    GlossaryTermPageFactory(
+        parent=glossary_index, title="EDSS", definition="A score <10 & rising means <b>worse</b>."
+    )
+
+    _, main = search("score")
+
+    assert snippets(main)[0].get_text() == "A score <10 & rising means <b>worse</b>."
