@@ -188,7 +188,7 @@ def test_terms_are_explained_on_every_page_type_with_body_text(
 
 
 def test_with_hundreds_of_terms_each_is_explained_correctly(
-    read_page, treatment_index, glossary_index, corticosteroid
+    read_page, treatment_index, glossary_index, corticosteroid, without_search_indexing
 ):
     for number in range(300):
         GlossaryTermPageFactory(

@@ -13,7 +13,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_no_page_costs_more_with_300_glossary_terms_than_with_5(
-    home, treatment_index, side_effect_index, glossary_index, queries_to_render
+    home,
+    treatment_index,
+    side_effect_index,
+    glossary_index,
+    queries_to_render,
+    without_search_indexing,
 ):
     treatment = TreatmentPageFactory(what_it_is="<p>term3 and term250 are used here.</p>")
     side_effect = SideEffectPageFactory(description="<p>term4 and term299.</p>")
