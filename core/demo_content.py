@@ -89,7 +89,8 @@ TREATMENT_INDEX = Content(
         "need treatment, and which treatment may work best for you. You have options. It is "
         "important to understand all of them.</p>"
         "<p>" + DECISION + "</p>",
-        "relapse_versus_long_term": "<p>There are two kinds of MS treatment:</p>"
+        "relapse_versus_long_term": "<p>Some MS treatments are for the long term, and some "
+        "are for relapses:</p>"
         "<ul><li><b>Disease-modifying treatments</b> slow the course of MS and prevent "
         "relapses. You take them over the long term, all through the course of your MS.</li>"
         "<li><b>Relapse treatments</b> are taken for a short time, during a relapse.</li></ul>"
@@ -203,7 +204,7 @@ PLASMA_EXCHANGE = Content(
     fields={
         "summary": "Blood is taken out of the body, parts of its plasma are removed, and the "
         "blood is put back. It is not FDA-approved for MS relapses, but it may be used for "
-        "severe relapses.",
+        "severe relapses when steroids do not work well.",
         "safety_warnings": [],
         "what_it_is": "<p>Plasma exchange is also called plasmapheresis. The FDA has not "
         "approved it for treating MS relapses.</p>",
@@ -252,7 +253,7 @@ IVIG = Content(
             {
                 "type": "warning",
                 "value": {
-                    "heading": "Kidney problems",
+                    "heading": "Risk of kidney problems and kidney failure",
                     "body": "<p>In people who are already at risk, IVIG products can cause "
                     "kidney problems, acute kidney failure, osmotic nephrosis, and "
                     "death.</p>"
@@ -274,7 +275,7 @@ IVIG = Content(
             }
         ],
         "what_it_is": "<p>IVIG stands for intravenous immunoglobulin G. It is a prescription "
-        "treatment made of concentrated antibodies that have been taken from healthy donors. "
+        "treatment: a liquid (solution) of concentrated antibodies taken from healthy donors. "
         "The FDA has not approved it for treating MS relapses.</p>",
         "how_it_works": "<p>No one knows exactly how IVIG works. It is thought to affect the "
         "body's immune response.</p>",
@@ -341,9 +342,8 @@ REHABILITATION = Content(
         "summary": "Rehabilitation is physical and occupational therapy. It may help you "
         "regain function.",
         "safety_warnings": [],
-        "what_it_is": "<p>Rehabilitation is physical and occupational therapy. It aims to "
-        "bring back the function you need for daily living. It may help you regain "
-        "function.</p>",
+        "what_it_is": "<p>Rehabilitation means physical and occupational therapy. Its aim is "
+        "to bring back what you need to do each day. It may help you regain function.</p>",
         "how_it_works": "",
         "routes": [],
         "schedule": "",
@@ -495,8 +495,8 @@ GLOSSARY = (
     ),
     term(
         "Plasma exchange",
-        "A treatment in which blood is taken out of the body, parts of its plasma thought to "
-        "be involved in MS are removed, and the blood is put back with replacement plasma.",
+        "A treatment in which blood is taken out of the body. Parts of its plasma thought to "
+        "be involved in MS are removed. Then the blood is put back with replacement plasma.",
         other_names=["plasmapheresis"],
         related_terms=["Neuromyelitis optica"],
     ),

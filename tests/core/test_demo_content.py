@@ -218,7 +218,7 @@ def test_the_ivig_kidney_warning_comes_before_what_it_is(site, client):
     html = client.get(treatment("IVIG (intravenous immunoglobulin G)").url).content.decode()
     text = " ".join(strip_tags(html).split())
 
-    warning = text.index("Warning: Kidney problems")
+    warning = text.index("Warning: Risk of kidney problems and kidney failure")
     assert warning < text.index("What it is")
     for words in ["acute kidney failure", "death", "sucrose", "slowest rate that is practical"]:
         assert warning < text.index(words) < text.index("What it is"), words
