@@ -466,10 +466,10 @@ GLOSSARY = (
         "Immunoglobulin G",
         "The most common kind of antibodies. They travel in the blood and destroy foreign "
         "bodies during an immune response.",
-        # No other names. The source never writes "IgG", and it uses "IVIG" (and "IGIV") only
-        # for the treatment given into a vein, which has its own page; marking "IVIG" with this
-        # definition would explain a treatment as a kind of antibody.
-        related_terms=["Immune response"],
+        # No other names. The source never writes "IgG", and it uses "IVIG" (and "IGIV") for
+        # the treatment made from these antibodies, which is its own term below; marking
+        # "IVIG" with this definition would explain a treatment as a kind of antibody.
+        related_terms=["Immune response", "Intravenous immunoglobulin G"],
     ),
     # Words the source explains in its own text.
     term(
@@ -499,6 +499,16 @@ GLOSSARY = (
         "be involved in MS are removed. Then the blood is put back with replacement plasma.",
         other_names=["plasmapheresis"],
         related_terms=["Neuromyelitis optica"],
+    ),
+    term(
+        "Intravenous immunoglobulin G",
+        "A prescription treatment made of concentrated antibodies taken from healthy donors. "
+        "It is put into a vein or injected under the skin.",
+        # The source: "IVIG is a solution of concentrated antibodies that have been extracted
+        # from healthy donors", "infused into a vein or injected under the skin", and
+        # "immune globulin intravenous (IGIV) products".
+        other_names=["IVIG", "IGIV", "immune globulin intravenous"],
+        related_terms=["Immunoglobulin G", "Intravenous"],
     ),
     term(
         "Neuromyelitis optica",
