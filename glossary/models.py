@@ -2,6 +2,7 @@ from itertools import groupby
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import Lower
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -24,7 +25,7 @@ class GlossaryIndexPage(PortalPage):
     max_count = 1
 
     def terms_by_letter(self):
-        terms = GlossaryTermPage.objects.child_of(self).live().public().order_by("title")
+        terms = GlossaryTermPage.objects.child_of(self).live().public().order_by(Lower("title"))
         return [
             (letter, list(group))
             for letter, group in groupby(terms, key=lambda term: term.title[:1].upper())

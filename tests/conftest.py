@@ -1,8 +1,69 @@
 import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.factories import home_page
+from tests.factories import (
+    GlossaryIndexPageFactory,
+    SideEffectIndexPageFactory,
+    TreatmentIndexPageFactory,
+    home_page,
+)
 
 
 @pytest.fixture
 def home(db):
     return home_page()
+
+
+@pytest.fixture
+def treatment_index(home):
+    return TreatmentIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def side_effect_index(home):
+    return SideEffectIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def glossary_index(home):
+    return GlossaryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def read_page(client):
+    """Open a page (or a path) as a patient would and return its <main> element, parsed."""
+
+    def read_page(page_or_path, **params):
+        path = page_or_path if isinstance(page_or_path, str) else page_or_path.url
+        response = client.get(path, params)
+        assert response.status_code == 200, f"{path} answered {response.status_code}"
+        return BeautifulSoup(response.content, "html.parser").main
+
+    return read_page
+
+
+@pytest.fixture
+def queries_to_render(client):
+    """How many database queries one view of a page (or path) costs, caches warmed first."""
+
+    def queries_to_render(page_or_path, **params):
+        path = page_or_path if isinstance(page_or_path, str) else page_or_path.url
+        client.get(path, params)  # the first view fills per-process caches (content types)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, params)
+        assert response.status_code == 200, f"{path} answered {response.status_code}"
+        return len(queries)
+
+    return queries_to_render
+
+
+@pytest.fixture
+def without_search_indexing(settings):
+    """Pages saved in this test are not added to the search index, which makes bulk set-up
+    (hundreds of glossary terms) about a third faster. Only for tests that never search."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**backend, "AUTO_UPDATE": False}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }

@@ -3,6 +3,7 @@
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
+from wagtail.models import Page, PageViewRestriction
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
@@ -23,6 +24,13 @@ def home_page():
     return HomePage.objects.get()
 
 
+def the_only(index_factory):
+    """A lazy parent: the site's one index page of that type, made if there is none yet."""
+    return factory.LazyFunction(
+        lambda: index_factory._meta.model.objects.first() or index_factory()
+    )
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
@@ -32,7 +40,7 @@ class UserFactory(DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+    password = factory.django.Password("correct horse battery")
 
 
 class TreatmentIndexPageFactory(wagtail_factories.PageFactory):
@@ -55,7 +63,7 @@ class TreatmentPageFactory(wagtail_factories.PageFactory):
         model = TreatmentPage
 
     title = factory.Sequence(lambda n: f"Treatment {n}")
-    parent = factory.SubFactory(TreatmentIndexPageFactory)
+    parent = the_only(TreatmentIndexPageFactory)
     summary = "A short summary of the treatment."
     what_it_is = "<p>What the treatment is.</p>"
     how_it_works = "<p>How the treatment works.</p>"
@@ -77,7 +85,7 @@ class SideEffectPageFactory(wagtail_factories.PageFactory):
         model = SideEffectPage
 
     title = factory.Sequence(lambda n: f"Side effect {n}")
-    parent = factory.SubFactory(SideEffectIndexPageFactory)
+    parent = the_only(SideEffectIndexPageFactory)
     description = "<p>What the source says about it.</p>"
 
 
@@ -104,6 +112,34 @@ class GlossaryTermPageFactory(wagtail_factories.PageFactory):
         model = GlossaryTermPage
 
     title = factory.Sequence(lambda n: f"term{n}")
-    parent = factory.SubFactory(GlossaryIndexPageFactory)
+    parent = the_only(GlossaryIndexPageFactory)
     definition = "A plain definition."
     other_names = factory.LazyFunction(list)
+
+
+def safety_warning(heading, body, most_at_risk=(), advice=""):
+    """One block of a treatment's ``safety_warnings`` stream, as stored."""
+    return {
+        "type": "warning",
+        "value": {
+            "heading": heading,
+            "body": body,
+            "most_at_risk": list(most_at_risk),
+            "advice": advice,
+        },
+    }
+
+
+def save_draft(page: Page, **changes) -> None:
+    """Save ``changes`` as a newer revision of ``page`` without publishing it."""
+    draft = page.specific_class.objects.get(pk=page.pk)
+    for field, value in changes.items():
+        setattr(draft, field, value)
+    draft.save_revision()
+
+
+def make_private(page: Page) -> PageViewRestriction:
+    """Put ``page`` behind a password, so it is no longer public."""
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import Lower
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -261,7 +262,7 @@ class SideEffectIndexPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["side_effects"] = (
-            SideEffectPage.objects.child_of(self).live().public().order_by("title")
+            SideEffectPage.objects.child_of(self).live().public().order_by(Lower("title"))
         )
         return context
 
@@ -285,15 +286,18 @@ class SideEffectPage(PortalPage):
     def search_snippet(self):
         return plain_snippet(self.description) or self.search_description
 
-    def treatment_links(self):
-        """The live treatments that list this side effect, in one query."""
+    def live_treatment_links(self):
+        """The links from live treatments that list this side effect, in one query.
+
+        (``treatment_links``, the reverse relation, also holds links from drafts.)
+        """
         return (
-            TreatmentSideEffect.objects.filter(side_effect=self, treatment__live=True)
+            self.treatment_links.filter(treatment__live=True)
             .select_related("treatment")
             .order_by("treatment__path", "sort_order")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatment_links"] = self.treatment_links()
+        context["treatment_links"] = self.live_treatment_links()
         return context
