@@ -18,14 +18,27 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def edit(client, page, action=None, **changes):
-    """Open the page's editor, change fields, and press save (or another action button)."""
+def open_editor(client, page):
+    """The page's editor: its HTML and the form data it would post unchanged."""
     form_page = client.get(edit_url(page))
     assert form_page.status_code == 200, form_page.status_code
-    data = querydict_from_html(form_page.content.decode(), form_id="page-edit-form")
+    html = form_page.content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
     # The safety warnings StreamField is built by JavaScript; these pages have none.
     assert not Page.objects.get(pk=page.pk).specific.safety_warnings
     data["safety_warnings-count"] = "0"
+    return html, data
+
+
+def edit(client, page, action=None, **changes):
+    """Open the page's editor, change fields, and press save (or another action button)."""
+    _, data = open_editor(client, page)
+    return save(client, page, data, action, **changes)
+
+
+def save(client, page, data, action=None, **changes):
+    """Change fields in an open editor's form and press save (or another action button)."""
+    data = data.copy()
     for name, value in changes.items():
         data[name] = rich_text(value) if name in RICH_TEXT_FIELDS else value
     if action:
