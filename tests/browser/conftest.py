@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
@@ -33,7 +34,17 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def serialized_database(django_db_setup):
+    """The database as the migrations left it, which serialized rollback restores.
+
+    Read before Playwright starts (the browser fixture depends on this), on the connection
+    the database was serialized on.
+    """
+    return getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
+
+
+@pytest.fixture(scope="session")
+def browser(serialized_database):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
@@ -43,7 +54,25 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db, django_db_serialized_rollback):
+def keep_serialized_database(browser, serialized_database):
+    """Hand the serialized database to the connection the test uses.
+
+    Django keeps connections per context; once Playwright's event loop runs in this thread
+    the test gets a different connection object from the one the database was serialized on
+    (when other tests ran first), and serialized rollback would silently restore nothing.
+    """
+    if serialized_database is not None:
+        connections[DEFAULT_DB_ALIAS]._test_serialized_contents = serialized_database
+
+
+@pytest.fixture
+def page(
+    browser,
+    keep_serialized_database,
+    live_server,
+    transactional_db,
+    django_db_serialized_rollback,
+):
     """A fresh browser tab at desktop width; tests open `live_server.url + path`.
 
     The live server runs in another thread, so tests use real transactions; the serialized

@@ -29,6 +29,25 @@ def test_reviewers_see_what_awaits_their_review(client, writer, reviewer, treatm
     assert "Plasma exchange" in html
 
 
+def test_reviewers_preview_the_submitted_revision_and_compare_it_with_the_live_one(
+    client, writer, reviewer, treatment
+):
+    client.force_login(writer)
+    submit(client, treatment, what_it_is="<p>Submitted wording.</p>")
+    task_state = current_task_state(treatment)
+
+    client.force_login(reviewer)
+    preview = client.get(f"/admin/pages/workflow/preview/{treatment.pk}/{task_state.task_id}/")
+    assert "Submitted wording." in preview.content.decode()
+    compare = client.get(
+        f"/admin/pages/{treatment.pk}/revisions/compare/live...{task_state.revision_id}/"
+    )
+    assert compare.status_code == 200
+    html = compare.content.decode()
+    assert "Original text." in html
+    assert "Submitted wording." in html
+
+
 def test_writers_see_their_drafts_and_what_was_sent_back(
     client, writer, other_writer, reviewer, treatment
 ):
