@@ -15,6 +15,7 @@ from tests.review.admin_steps import (
     messages_of,
     submit,
     workflow_action,
+    workflow_action_from_editor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +88,6 @@ def test_rejection_from_the_editor_without_a_comment_is_refused_with_a_reason(
     submit(client, treatment, what_it_is="<p>New text.</p>")
     client.force_login(reviewer)
     # The editor's menu posts the action with its modal data; here none.
-    from tests.review.admin_steps import workflow_action_from_editor
-
     response = workflow_action_from_editor(client, treatment, "reject")
     assert response.status_code == 302
     assert any("say what needs to change" in m for m in messages_of(response))
@@ -144,8 +143,6 @@ def test_reviewer_who_also_writes_cannot_approve_their_own_edit(
     client.force_login(writing_reviewer)
     for via_editor in (False, True):
         if via_editor:
-            from tests.review.admin_steps import workflow_action_from_editor
-
             response = workflow_action_from_editor(client, treatment, "approve")
         else:
             response = workflow_action(client, treatment, "approve", xhr=True)
