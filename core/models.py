@@ -2,8 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
-from wagtail_periodic_review.models import PeriodicReviewMixin
+from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images.
@@ -17,6 +18,16 @@ class PortalPage(PeriodicReviewMixin, Page):
     review frequency; the medical review workflow records who reviewed the page.
     """
 
+    # wagtail-periodic-review keeps this out of forms; writers set it per page here. Empty
+    # means the site's rule for the page type (12 months unless an administrator changes it).
+    custom_review_frequency = models.PositiveIntegerField(
+        "medical review interval",
+        null=True,
+        blank=True,
+        choices=ReviewFrequencyChoices.choices,
+        help_text="How often this page must be medically re-reviewed. Leave empty for the "
+        "usual 12 months; choose a shorter interval for fast-changing topics.",
+    )
     last_reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -26,6 +37,11 @@ class PortalPage(PeriodicReviewMixin, Page):
         related_name="+",
         help_text="The medical reviewer who approved the live version.",
     )
+
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel([FieldPanel("custom_review_frequency")], heading="Medical review"),
+    ]
 
     class Meta:
         abstract = True

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "treatments",
     "glossary",
     "search",
+    "review",
     "wagtail_periodic_review",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "review.middleware.ReviewRefusalMiddleware",
 ]
 
 ROOT_URLCONF = "relapse_portal.urls"
@@ -169,3 +171,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Medical review (review/): an edit made after submission restarts the review, and approval
+# publishes exactly the reviewed revision with the reviewer's name and date on it.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_reviewed_revision"
+WAGTAILADMIN_COMMENTS_ENABLED = True
