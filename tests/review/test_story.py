@@ -211,6 +211,24 @@ def test_comment_only_saves_do_not_stop_a_reviewer_approving(client, writer, rev
     assert "Written by the writer." in live_html(treatment)
 
 
+def test_an_empty_field_saved_by_the_editor_is_not_an_edit(client, writer, reviewer, treatment):
+    # The writer's version leaves "Who it may suit" empty.
+    treatment.what_it_is = "<p>Written by the writer.</p>"
+    treatment.save_revision(user=writer)
+    treatment.get_workflow().start(treatment, writer)
+    assert treatment.get_latest_revision().content["who_it_may_suit"] == ""
+
+    # The reviewer saves the editor untouched; it stores the empty field as an empty paragraph.
+    client.force_login(reviewer)
+    edit(client, treatment)
+    treatment.refresh_from_db()
+    assert treatment.get_latest_revision().content["who_it_may_suit"].startswith("<p ")
+
+    workflow_action(client, treatment, "approve")
+    workflow_action(client, treatment, "approve")
+    assert "Written by the writer." in live_html(treatment)
+
+
 def test_review_interval_is_set_per_page(client, writer, reviewer, treatment):
     client.force_login(writer)
     submit(client, treatment, custom_review_frequency="6")
