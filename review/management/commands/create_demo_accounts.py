@@ -5,15 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from review.roles import ADMINISTRATORS, REVIEWERS, WRITERS
-
-# username, password, first name, last name, group, superuser. Documented in the README;
-# local use only: the command refuses to run unless DEBUG is on.
-DEMO_ACCOUNTS = [
-    ("admin", "portal-admin-demo", "Alex", "Admin", ADMINISTRATORS, True),
-    ("writer", "portal-writer-demo", "Wendy", "Writer", WRITERS, False),
-    ("reviewer", "portal-reviewer-demo", "Dr. Riley", "Reviewer", REVIEWERS, False),
-]
+from review.demo_accounts import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):
