@@ -41,15 +41,13 @@ class ReviewRefused(Exception):
     """
 
 
-# The rich text editor tags paragraphs with generated keys the first time it saves them, and
-# saves an empty field as one empty paragraph.
+# The rich text editor tags paragraphs with generated keys the first time it saves them.
 EDITOR_KEYS = re.compile(r' data-block-key=\\"[^"\\]*\\"')
-EMPTY_RICH_TEXT = '"<p></p>"'
 
 
 def _what_patients_read(revision: Revision) -> str:
     content = {key: value for key, value in revision.content.items() if key not in BOOKKEEPING_KEYS}
-    return EDITOR_KEYS.sub("", json.dumps(content, sort_keys=True)).replace(EMPTY_RICH_TEXT, '""')
+    return EDITOR_KEYS.sub("", json.dumps(content, sort_keys=True))
 
 
 def edited_since_publication(page, user) -> bool:

@@ -171,6 +171,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.RichTextArea"}}
 
 # Medical review (review/): an edit made after submission restarts the review, and approval
 # publishes exactly the reviewed revision with the reviewer's name and date on it.

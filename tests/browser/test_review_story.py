@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from review.roles import REVIEWERS, WRITERS
 from tests.factories import TreatmentPageFactory, UserFactory
 
-NEW_SUMMARY = "Plasma exchange removes harmful antibodies from the blood."
+NEW_SUMMARY = "Plasma exchange is given in several sessions, each 48 hours apart."
 
 
 def log_in(tab, live_server, username):

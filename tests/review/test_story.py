@@ -211,21 +211,23 @@ def test_comment_only_saves_do_not_stop_a_reviewer_approving(client, writer, rev
     assert "Written by the writer." in live_html(treatment)
 
 
-def test_an_empty_field_saved_by_the_editor_is_not_an_edit(client, writer, reviewer, treatment):
+def test_approving_from_the_editor_without_changes_publishes_the_writers_revision(
+    client, writer, reviewer, treatment
+):
     # The writer's version leaves "Who it may suit" empty.
-    treatment.what_it_is = "<p>Written by the writer.</p>"
-    treatment.save_revision(user=writer)
-    treatment.get_workflow().start(treatment, writer)
-    assert treatment.get_latest_revision().content["who_it_may_suit"] == ""
-
-    # The reviewer saves the editor untouched; it stores the empty field as an empty paragraph.
-    client.force_login(reviewer)
-    edit(client, treatment)
+    client.force_login(writer)
+    submit(client, treatment, what_it_is="<p>Written by the writer.</p>")
     treatment.refresh_from_db()
-    assert treatment.get_latest_revision().content["who_it_may_suit"].startswith("<p ")
+    writers_revision = treatment.get_latest_revision()
+    assert writers_revision.content["who_it_may_suit"] == ""
 
-    workflow_action(client, treatment, "approve")
-    workflow_action(client, treatment, "approve")
+    # The reviewer opens the editor and approves without touching a field. The editor posts the
+    # empty field as an empty paragraph; that is no change, so no revision of theirs is saved.
+    client.force_login(reviewer)
+    workflow_action_from_editor(client, treatment, "approve")
+    treatment.refresh_from_db()
+    assert treatment.get_latest_revision() == writers_revision
+    assert treatment.live_revision == writers_revision
     assert "Written by the writer." in live_html(treatment)
 
 

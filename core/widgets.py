@@ -1,0 +1,32 @@
+import json
+
+from wagtail.admin.rich_text import DraftailRichTextArea
+
+
+class RichTextArea(DraftailRichTextArea):
+    """Wagtail's rich text editor, except that an editor with nothing in it saves nothing.
+
+    Draftail can post an empty field as one empty paragraph. Django then counts the field as
+    changed, so opening a page and approving it from the edit screen would save a new revision
+    (restarting the medical review) although nobody changed a word.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        raw = data.get(name)
+        if raw and is_empty_contentstate(raw):
+            return ""
+        return super().value_from_datadict(data, files, name)
+
+
+def is_empty_contentstate(raw: str) -> bool:
+    """Whether Draftail's content state holds no text and nothing else (images, links)."""
+    try:
+        state = json.loads(raw)
+    except ValueError:
+        return False
+    if not isinstance(state, dict):
+        return False
+    blocks = state.get("blocks") or []
+    return not state.get("entityMap") and not any(
+        str(block.get("text", "")).strip() for block in blocks if isinstance(block, dict)
+    )
