@@ -49,7 +49,7 @@ class GlossaryMarker:
     def __init__(self, terms: Iterable[Term]):
         self._terms: list[Term] = []
         self._term_by_key: dict[str, int] = {}  # normalised name -> index in self._terms
-        patterns: dict[str, str] = {}  # normalised name -> regex for it
+        names: list[str] = []  # the names matched: the first with each normalised form
         for term in terms:
             if not term.name.strip():
                 continue
@@ -59,16 +59,8 @@ class GlossaryMarker:
                 key = _key(name)
                 if key and key not in self._term_by_key:  # the first term with a name wins
                     self._term_by_key[key] = index
-                    patterns[key] = _name_pattern(name)
-        # One regex for every name. Python tries alternatives in order, so longest first makes
-        # the longest name win ("immune response" over "response"). re.compile() caches, so
-        # building a marker per page for the same terms doesn't compile the regex again.
-        alternatives = [patterns[key] for key in sorted(patterns, key=lambda k: (-len(k), k))]
-        self._regex = (
-            re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-            if alternatives
-            else None
-        )
+                    names.append(name)
+        self._regex = names_regex(names)
         self._unmarked = set(self._term_by_key.values())  # indexes of terms not yet marked
         self._count = 0  # terms marked so far, numbering the definitions' ids
 
@@ -137,6 +129,23 @@ class GlossaryMarker:
             definition_id,
             escape(term.definition),
         )
+
+
+def names_regex(names: Iterable[str]) -> re.Pattern | None:
+    """One regex that finds any of ``names`` as whole words; None if there are no names.
+
+    Case, spacing and apostrophe style don't matter. Python tries alternatives in order, so
+    longest first makes the longest name win ("immune response" over "response").
+    re.compile() caches, so the same names don't compile the regex again.
+    """
+    patterns: dict[str, str] = {}  # normalised name -> regex for its first spelling
+    for name in names:
+        if key := _key(name):
+            patterns.setdefault(key, _name_pattern(name))
+    alternatives = [patterns[key] for key in sorted(patterns, key=lambda k: (-len(k), k))]
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
 def _key(name: str) -> str:
