@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
+from core.panels import ReadingGradePanel
+
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images.
 SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -38,6 +40,8 @@ class PortalPage(PeriodicReviewMixin, Page):
         help_text="The medical reviewer who approved the live version.",
     )
 
+    # Under the title, above the page type's own fields: how plainly the page reads.
+    content_panels = [*Page.content_panels, ReadingGradePanel()]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel([FieldPanel("custom_review_frequency")], heading="Medical review"),

@@ -179,3 +179,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_reviewed_revision"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# Plain language: the US school grade (Flesch-Kincaid) a page should read at or below. Writers
+# and reviewers see each page's grade in the editor; a page above it can still be saved.
+PORTAL_READING_GRADE_TARGET = float(env("PORTAL_READING_GRADE_TARGET", "8"))
