@@ -21,6 +21,8 @@ class HomePage(PortalPage):
         "treatments.TreatmentIndexPage",
         "treatments.SideEffectIndexPage",
         "glossary.GlossaryIndexPage",
+        "tools.TreatmentHistoryPage",
+        "tools.QuestionsGuidePage",
     ]
     max_count = 1
 

@@ -7,6 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
+from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     SideEffectClass,
@@ -115,6 +116,41 @@ class GlossaryTermPageFactory(wagtail_factories.PageFactory):
     parent = the_only(GlossaryIndexPageFactory)
     definition = "A plain definition."
     other_names = factory.LazyFunction(list)
+
+
+class TreatmentComparisonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TreatmentComparisonPage
+
+    title = "Compare the treatments side by side"
+    slug = "compare"
+    parent = the_only(TreatmentIndexPageFactory)
+    intro = "<p>The facts from each treatment page, side by side.</p>"
+
+
+class TreatmentHistoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TreatmentHistoryPage
+
+    title = "My relapse treatment history"
+    slug = "my-relapse-treatment-history"
+    parent = factory.LazyFunction(home_page)
+    intro = "<p>Write down each past relapse and how its treatment went.</p>"
+
+
+class QuestionsGuidePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = QuestionsGuidePage
+
+    title = "Questions to ask your healthcare provider"
+    slug = "questions-to-ask"
+    parent = factory.LazyFunction(home_page)
+    intro = "<p>Take these questions to your next visit.</p>"
+
+
+def questions(*texts):
+    """A ``questions_to_ask`` or ``general_questions`` stream, as stored."""
+    return [{"type": "question", "value": text} for text in texts]
 
 
 def safety_warning(heading, body, most_at_risk=(), advice=""):

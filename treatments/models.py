@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.blocks import QuestionBlock
 from core.models import SECTION_FEATURES, PortalPage, plain_snippet
 
 from .blocks import SafetyWarningBlock
@@ -87,15 +88,22 @@ class TreatmentIndexPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["treatments.TreatmentPage"]
+    subpage_types = ["treatments.TreatmentPage", "tools.TreatmentComparisonPage"]
     max_count = 1
 
     def treatments(self):
         return TreatmentPage.objects.child_of(self).live().public()
 
+    def comparison_page(self):
+        """The treatments side by side, if that page is published."""
+        from tools.models import TreatmentComparisonPage  # tools builds on this app
+
+        return TreatmentComparisonPage.objects.child_of(self).live().public().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["treatments"] = self.treatments()
+        context["comparison_page"] = self.comparison_page()
         return context
 
 
@@ -157,6 +165,13 @@ class TreatmentPage(PortalPage):
         help_text='Shown under the side effects, e.g. "These are not all of the possible '
         'side effects".',
     )
+    questions_to_ask = StreamField(
+        [("question", QuestionBlock())],
+        blank=True,
+        help_text='Questions a patient can ask about this treatment, shown in "Questions to '
+        'ask your healthcare provider" when they choose it, e.g. "How many sessions will I '
+        'need?"',
+    )
 
     content_panels = [
         *PortalPage.content_panels,
@@ -179,6 +194,7 @@ class TreatmentPage(PortalPage):
         FieldPanel("who_it_may_suit"),
         InlinePanel("side_effect_links", heading="Side effects", label="Side effect"),
         FieldPanel("side_effects_note"),
+        FieldPanel("questions_to_ask"),
     ]
     search_fields = [
         *PortalPage.search_fields,
@@ -206,16 +222,25 @@ class TreatmentPage(PortalPage):
 
     def side_effects_by_class(self):
         """Live side effects grouped by class, most serious first, in one query."""
-        links = self.side_effect_links.filter(side_effect__live=True).select_related("side_effect")
-        groups = {choice: [] for choice in SideEffectClass}
-        for link in links:
-            groups[SideEffectClass(link.classification)].append(link)
-        return {classification: items for classification, items in groups.items() if items}
+        return by_class(with_live_side_effect(self.side_effect_links))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["side_effects"] = self.side_effects_by_class()
         return context
+
+
+def with_live_side_effect(links):
+    """Those of ``links`` (side-effect links) whose side effect is live, with the side effect."""
+    return links.filter(side_effect__live=True).select_related("side_effect")
+
+
+def by_class(links):
+    """Side-effect links grouped by their class, most serious first, leaving out empty classes."""
+    groups = {choice: [] for choice in SideEffectClass}
+    for link in links:
+        groups[SideEffectClass(link.classification)].append(link)
+    return {classification: items for classification, items in groups.items() if items}
 
 
 class TreatmentSideEffect(Orderable):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "treatments",
+    "tools",
     "glossary",
     "search",
     "review",

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from glossary.models import GlossaryIndexPage
 from home.models import HomePage
 from tests.factories import home_page
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import SideEffectIndexPage, TreatmentIndexPage
 
 
@@ -13,9 +14,16 @@ class HomePageTreeTests(WagtailPageTestCase):
     def test_home_page_can_only_sit_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_holds_only_the_three_index_pages(self):
+    def test_home_page_holds_only_the_three_index_pages_and_the_two_worksheets(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {TreatmentIndexPage, SideEffectIndexPage, GlossaryIndexPage}
+            HomePage,
+            {
+                TreatmentIndexPage,
+                SideEffectIndexPage,
+                GlossaryIndexPage,
+                TreatmentHistoryPage,
+                QuestionsGuidePage,
+            },
         )
 
     def test_a_second_home_page_cannot_be_created(self):

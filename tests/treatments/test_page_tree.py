@@ -11,6 +11,7 @@ from tests.factories import (
     TreatmentPageFactory,
     home_page,
 )
+from tools.models import TreatmentComparisonPage
 from treatments.models import SideEffectIndexPage, SideEffectPage, TreatmentIndexPage, TreatmentPage
 
 
@@ -21,7 +22,7 @@ class TreatmentPageTreeTests(WagtailPageTestCase):
 
     def test_treatments_sit_only_under_the_treatment_index(self):
         self.assertAllowedParentPageTypes(TreatmentPage, {TreatmentIndexPage})
-        self.assertAllowedSubpageTypes(TreatmentIndexPage, {TreatmentPage})
+        self.assertAllowedSubpageTypes(TreatmentIndexPage, {TreatmentPage, TreatmentComparisonPage})
         for parent in (HomePage, SideEffectIndexPage, GlossaryIndexPage, TreatmentPage):
             self.assertCanNotCreateAt(parent, TreatmentPage)
 
