@@ -14,7 +14,12 @@ Source of every fact: the patient page "How Are Multiple Sclerosis (MS) Relapses
   provider can decide what treatment is right for you.
 
 ``python manage.py load_demo_content`` turns this module into published pages; read it top to
-bottom: home page, "How are MS relapses treated?", the treatments, side effects, glossary.
+bottom: home page, "How are MS relapses treated?", the treatments, side effects, glossary, and
+the patient tools.
+
+Questions a patient can ask are questions, not claims: each one asks about a fact the source
+gives (a treatment not approved by the FDA for relapses, IVIG's kidney warning, the source's
+own questions about past relapses), and none answers itself.
 """
 
 from dataclasses import dataclass, field
@@ -37,6 +42,11 @@ class Listed:
     side_effect: str  # the title of a side effect in SIDE_EFFECTS
     classification: SideEffectClass
     note: str = ""
+
+
+def questions(*texts: str) -> list[dict]:
+    """Questions to ask, as a ``questions_to_ask`` or ``general_questions`` stream stores them."""
+    return [{"type": "question", "value": text} for text in texts]
 
 
 @dataclass(frozen=True)
@@ -166,6 +176,13 @@ STEROIDS = Content(
         "treatment of MS relapses.</p>",
         "who_it_may_suit": "",
         "side_effects_note": NOT_ALL_SIDE_EFFECTS.format(name="steroids", them="these medicines"),
+        "questions_to_ask": questions(
+            "Will I take steroids by mouth or get them into a vein? Why?",
+            "Which side effects of steroids should I watch for?",
+            "Could steroids make my other health problems worse, such as diabetes or eye problems?",
+            "Are there vaccines I should not get while I take steroids?",
+            "I am pregnant or could become pregnant. What should I know before I take steroids?",
+        ),
     },
     side_effects=(
         # "Potential side effects of steroids include:" (12 bullets, in the source's order)
@@ -223,6 +240,12 @@ PLASMA_EXCHANGE = Content(
         "side_effects_note": "<p>These are only some of the possible side effects of plasma "
         "exchange. There may be other side effects that can be serious. Talk to your "
         "healthcare provider about the side effects of this treatment.</p>",
+        "questions_to_ask": questions(
+            "Plasma exchange is not FDA-approved for relapses. Why do you suggest it for me?",
+            "How many sessions will I need?",
+            "Where will I go for each session?",
+            "What problems could come from the way plasma exchange is given?",
+        ),
     },
     side_effects=(
         # "What are potential side effects of plasma exchange?" (4 bullets)
@@ -289,6 +312,15 @@ IVIG = Content(
         "who_it_may_suit": "<p>People who do not respond to steroids, or who cannot take "
         "steroids.</p>",
         "side_effects_note": NOT_ALL_SIDE_EFFECTS.format(name="IVIG", them="IVIG"),
+        # The kidney warning's groups most at risk, asked about rather than listed again.
+        "questions_to_ask": questions(
+            "IVIG is not FDA-approved for relapses. Why do you suggest it for me?",
+            "Am I in one of the groups most at risk of kidney problems from IVIG?",
+            "Do any of the medicines I take harm the kidneys?",
+            "Does the IVIG product I would get contain sucrose?",
+            "Will I get IVIG into a vein or under the skin? How many sessions will I need?",
+            "Which serious side effects mean I should get help right away?",
+        ),
     },
     side_effects=(
         # "Serious side effects of IVIG can include:" (5 bullets). The source's "nausea and
@@ -352,6 +384,10 @@ REHABILITATION = Content(
         "regulatory_note": "",
         "who_it_may_suit": "",
         "side_effects_note": "",
+        "questions_to_ask": questions(
+            "Could physical or occupational therapy help me regain function after this relapse?",
+            "Which things I do each day could therapy help me with?",
+        ),
     },
 )
 
@@ -516,3 +552,63 @@ GLOSSARY = (
         related_terms=["Plasma exchange"],
     ),
 )
+
+
+# --- Patient tools ------------------------------------------------------------------------------
+#
+# The comparison table is built from the treatment pages above; the worksheets run in the
+# patient's browser. Only their introductions (and the general questions) are written here.
+
+COMPARISON = Content(
+    slug="compare",
+    title="Compare the treatments side by side",
+    seo_title="MS relapse treatments compared side by side",
+    search_description="FDA approval, how each treatment is given, how often, and side "
+    "effects of MS relapse treatments, in one table.",
+    fields={
+        "intro": "<p>This table puts the facts from each treatment page side by side: FDA "
+        "approval, how each treatment is given, how often, and its side effects. Choose the "
+        "name of a treatment to read more about it.</p>"
+        "<p>" + DECISION + "</p>",
+    },
+)
+
+TREATMENT_HISTORY = Content(
+    slug="my-relapse-treatment-history",
+    title="My relapse treatment history",
+    seo_title="My relapse treatment history: a worksheet to print",
+    search_description="Write down each past relapse: the treatment you had, how it went, "
+    "side effects and how you recovered. Print it for your care team.",
+    fields={
+        "intro": "<p>Your care team can plan for your next relapse when they know your "
+        "treatment history. Write down each past relapse, the treatment you had, and how it "
+        "affected you:</p>"
+        "<ul><li>Did your symptoms go away?</li><li>Did you recover fully?</li>"
+        "<li>Did you have any side effects?</li></ul>"
+        "<p>A simple summary is enough. Print it and take it to your next visit.</p>",
+    },
+)
+
+QUESTIONS_GUIDE = Content(
+    slug="questions-to-ask",
+    title="Questions to ask your healthcare provider",
+    seo_title="Questions to ask about MS relapse treatment",
+    search_description="Questions to take to your healthcare provider about treating an MS "
+    "relapse. Choose the treatments you are talking about, then print them.",
+    fields={
+        "intro": "<p>These questions can help you talk with your healthcare provider about "
+        "treating a relapse. Choose the treatments you are talking about. Then print the "
+        "questions, take them with you, and write the answers down.</p>"
+        "<p>" + DECISION + "</p>",
+        "general_questions": questions(
+            "Do I need treatment for this relapse?",
+            "What are my treatment options?",
+            "Which treatment may work best for me? Why?",
+            "How soon should I start treatment?",
+            "Should I keep taking my regular MS treatment during the relapse?",
+            "Does my history with past relapse treatments change what you suggest this time?",
+        ),
+    },
+)
+
+TOOLS = (COMPARISON, TREATMENT_HISTORY, QUESTIONS_GUIDE)

@@ -20,6 +20,7 @@ from core import demo_content, readability
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
 from tests.factories import UserFactory
+from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     SideEffectIndexPage,
@@ -262,7 +263,9 @@ def test_the_general_sections_cover_the_source(site):
 def test_every_page_is_published_with_a_title_and_description_for_search_engines(site):
     pages = Page.objects.filter(depth__gt=1).specific()
 
-    assert len(pages) == 1 + 3 + 4 + len(demo_content.SIDE_EFFECTS) + len(demo_content.GLOSSARY)
+    assert len(pages) == (
+        1 + 3 + 4 + len(demo_content.SIDE_EFFECTS) + len(demo_content.GLOSSARY) + 3
+    )
     for page in pages:
         assert page.live and page.seo_title and page.search_description, page.title
         assert page.get_latest_revision().user is None, page.title
@@ -281,6 +284,31 @@ def test_every_page_is_published_with_a_title_and_description_for_search_engines
 def test_every_page_renders(site, client):
     for page in Page.objects.filter(depth__gt=1).live():
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_every_treatment_has_questions_to_ask_and_none_is_a_claim(site):
+    for page in TreatmentPage.objects.all():
+        asked = [block.value for block in page.questions_to_ask]
+        assert asked, page.title
+        for question in asked:
+            assert question.endswith("?"), question
+    ivig = treatment("IVIG (intravenous immunoglobulin G)").questions_to_ask
+    assert any("most at risk of kidney problems" in block.value for block in ivig)
+    assert any("sucrose" in block.value for block in ivig)
+    for title in ("Plasma exchange", "IVIG (intravenous immunoglobulin G)"):
+        first = treatment(title).questions_to_ask[0].value
+        assert "not FDA-approved" in first and "Why do you suggest it for me?" in first, title
+
+
+def test_the_patient_tools_sit_in_their_places_and_ask_the_sources_questions(site):
+    home = HomePage.objects.get()
+    assert TreatmentComparisonPage.objects.child_of(TreatmentIndexPage.objects.get()).live()
+    history = TreatmentHistoryPage.objects.child_of(home).live().get()
+    guide = QuestionsGuidePage.objects.child_of(home).live().get()
+    for question in ["Did your symptoms go away?", "Did you recover fully?", "side effects?"]:
+        assert question in history.intro, question
+    assert all(block.value.endswith("?") for block in guide.general_questions)
+    assert demo_content.DECISION in guide.intro
 
 
 def test_the_home_page_gets_its_intro(site):
@@ -348,5 +376,18 @@ def test_the_home_page_the_treatments_page_and_each_treatment_read_at_grade_8_or
     ]
 
     assert len(pages) == 2 + len(demo_content.TREATMENTS)
+    for page in pages:
+        assert readability.assess(page).grade <= 8, page.title
+
+
+def test_the_patient_tools_and_their_questions_read_at_grade_8_or_below(site):
+    """Each treatment's questions are read with the treatment (the test above)."""
+    pages = [
+        *TreatmentComparisonPage.objects.all(),
+        *TreatmentHistoryPage.objects.all(),
+        *QuestionsGuidePage.objects.all(),
+    ]
+
+    assert len(pages) == len(demo_content.TOOLS)
     for page in pages:
         assert readability.assess(page).grade <= 8, page.title

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from core import demo_content as demo
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
+from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
 from treatments.models import (
     SideEffectIndexPage,
     SideEffectPage,
@@ -23,7 +24,8 @@ CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept bec
 
 class Command(BaseCommand):
     help = (
-        "Create or update the demo pages (treatments, side effects, glossary) and publish them. "
+        "Create or update the demo pages (treatments, side effects, glossary, patient tools) and "
+        "publish them. "
         "Safe to run again: pages a writer has edited since are left alone."
     )
 
@@ -68,6 +70,7 @@ class Command(BaseCommand):
                     )
                 )
             self.page(treatment_index, TreatmentPage, content, side_effect_links=links)
+        self.page(treatment_index, TreatmentComparisonPage, demo.COMPARISON)
 
         # Terms refer to each other, so every term page exists before any is published.
         glossary_index = self.page(home, GlossaryIndexPage, demo.GLOSSARY_INDEX)
@@ -79,6 +82,9 @@ class Command(BaseCommand):
             page, created = terms[content.title]
             related = [terms[title][0] for title in content.related_terms]
             self.sync(page, content, created=created, related_terms=related)
+
+        self.page(home, TreatmentHistoryPage, demo.TREATMENT_HISTORY)
+        self.page(home, QuestionsGuidePage, demo.QUESTIONS_GUIDE)
 
         summary = ", ".join(f"{self.outcomes[o]} {o}" for o in (CREATED, UPDATED, UNCHANGED, KEPT))
         self.stdout.write(f"Demo content: {summary}.")
