@@ -2,7 +2,8 @@
 
 It has every page type, and on the treatment page everything that needs care to be
 accessible: a safety warning, side effects in every class, facts, and glossary terms in rich
-text (marked by the glossary marker when the page renders).
+text (marked by the glossary marker when the page renders). A second treatment, about which
+little is known, leaves gaps ("Not stated") in the comparison table.
 """
 
 import json
@@ -13,13 +14,18 @@ from home.models import HomePage
 from tests.factories import (
     GlossaryIndexPageFactory,
     GlossaryTermPageFactory,
+    QuestionsGuidePageFactory,
     SideEffectIndexPageFactory,
     SideEffectPageFactory,
+    TreatmentComparisonPageFactory,
+    TreatmentHistoryPageFactory,
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
     home_page,
+    questions,
 )
+from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     Route,
@@ -47,6 +53,10 @@ class PortalSite:
     side_effect: SideEffectPage
     glossary_index: GlossaryIndexPage
     glossary_term: GlossaryTermPage
+    other_treatment: TreatmentPage
+    comparison: TreatmentComparisonPage
+    treatment_history: TreatmentHistoryPage
+    questions_guide: QuestionsGuidePage
 
     def public_paths(self) -> dict[str, str]:
         """One address for each kind of page a patient can reach, by a readable name."""
@@ -58,6 +68,9 @@ class PortalSite:
             "side effect": self.side_effect.url,
             "glossary index": self.glossary_index.url,
             "glossary term": self.glossary_term.url,
+            "treatment comparison": self.comparison.url,
+            "treatment history worksheet": self.treatment_history.url,
+            "questions guide": self.questions_guide.url,
             "search results": "/search/?query=steroids",
             "search with no results": "/search/?query=zebra",
             "not found": "/no-such-page/",
@@ -120,6 +133,26 @@ def build_portal_site() -> PortalSite:
         '<a href="https://www.fda.gov/">the FDA website</a>.</p>',
         who_it_may_suit="<p>People who do not respond to steroids.</p>",
         side_effects_note="<p>These are not all of the possible side effects.</p>",
+        questions_to_ask=questions(
+            "IVIG is not FDA-approved for relapses. Why do you suggest it for me?",
+            "Am I in one of the groups most at risk of kidney problems from IVIG?",
+        ),
+    )
+    other_treatment = TreatmentPageFactory(
+        parent=treatment_index,
+        title="Plasma exchange",
+        slug="plasma-exchange",
+        summary="Plasma exchange may be used for a severe relapse.",
+        schedule="Several sessions, each 48 hours apart",
+        questions_to_ask=questions("How many sessions will I need?"),
+    )
+    comparison = TreatmentComparisonPageFactory(parent=treatment_index)
+    treatment_history = TreatmentHistoryPageFactory(parent=home)
+    questions_guide = QuestionsGuidePageFactory(
+        parent=home,
+        general_questions=questions(
+            "Do I need treatment for this relapse?", "How soon should I start treatment?"
+        ),
     )
     side_effects = {
         SideEffectClass.SERIOUS: ["Kidney failure", "Blood clots"],
@@ -151,4 +184,8 @@ def build_portal_site() -> PortalSite:
         side_effect=side_effect,
         glossary_index=glossary_index,
         glossary_term=steroid,
+        other_treatment=other_treatment,
+        comparison=comparison,
+        treatment_history=treatment_history,
+        questions_guide=questions_guide,
     )
