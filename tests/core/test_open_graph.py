@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Site
 
 from tests.factories import TreatmentPageFactory
 
@@ -67,3 +68,14 @@ def test_a_page_without_a_search_description_has_no_empty_description(client, tr
 
     assert "og:description" not in open_graph(head)
     assert head.find("meta", attrs={"name": "description"}) is None
+
+
+def test_the_browser_tab_names_the_page_then_the_site(client, treatment_index):
+    treatment = TreatmentPageFactory(parent=treatment_index, title="Plasma exchange")
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Relapse treatment guide"
+    site.save()
+
+    assert (
+        head_of(client, treatment).title.get_text() == "Plasma exchange | Relapse treatment guide"
+    )
