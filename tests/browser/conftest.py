@@ -65,3 +65,11 @@ def page(browser, live_server, transactional_db, django_db_serialized_rollback):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_server, transactional_db, django_db_serialized_rollback):
+    """A browser tab with JavaScript turned off, to prove a page works without its scripts."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()

@@ -106,21 +106,17 @@ def test_first_tap_on_a_term_shows_its_definition_and_the_second_follows_the_lin
 
 
 def test_without_javascript_the_term_is_a_plain_link_and_the_definition_stays_hidden(
-    browser, live_server, transactional_db, django_db_serialized_rollback
+    page_without_javascript, live_server
 ):
     site = build_portal_site()
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        tab = context.new_page()
-        tab.goto(live_server.url + site.treatment.url)
-        definition = tab.locator(".glossary-term__definition").first
+    tab = page_without_javascript
+    tab.goto(live_server.url + site.treatment.url)
+    definition = tab.locator(".glossary-term__definition").first
 
-        box = definition.bounding_box()
-        assert box["width"] <= 1 and box["height"] <= 1, "hidden, but still read out"
-        tab.locator(".glossary-term__link").first.click()
-        tab.wait_for_url(f"**{site.glossary_term.url}")
-    finally:
-        context.close()
+    box = definition.bounding_box()
+    assert box["width"] <= 1 and box["height"] <= 1, "hidden, but still read out"
+    tab.locator(".glossary-term__link").first.click()
+    tab.wait_for_url(f"**{site.glossary_term.url}")
 
 
 def test_back_to_top_returns_a_reader_from_the_end_of_a_long_page(page, live_server):

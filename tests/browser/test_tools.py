@@ -205,20 +205,16 @@ def test_leaving_warns_only_when_something_is_filled_in(page, live_server):
 
 
 def test_without_javascript_the_blank_worksheet_can_be_filled_in(
-    browser, live_server, transactional_db, django_db_serialized_rollback
+    page_without_javascript, live_server
 ):
     site = build_portal_site()
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        tab = context.new_page()
-        tab.goto(live_server.url + site.treatment_history.url)
+    tab = page_without_javascript
+    tab.goto(live_server.url + site.treatment_history.url)
 
-        assert entry_headings(tab) == ["Relapse 1", "Relapse 2", "Relapse 3"]
-        expect(tab.locator("main button:visible")).to_have_count(0)
-        tab.get_by_label("When did it happen?").nth(2).fill("Last winter")
-        expect(tab.get_by_label("When did it happen?").nth(2)).to_have_value("Last winter")
-    finally:
-        context.close()
+    assert entry_headings(tab) == ["Relapse 1", "Relapse 2", "Relapse 3"]
+    expect(tab.locator("main button:visible")).to_have_count(0)
+    tab.get_by_label("When did it happen?").nth(2).fill("Last winter")
+    expect(tab.get_by_label("When did it happen?").nth(2)).to_have_value("Last winter")
 
 
 # --- Questions to ask your healthcare provider -------------------------------------------------
@@ -269,22 +265,16 @@ def test_a_keyboard_user_chooses_treatments_with_the_space_bar(page, live_server
 
 
 def test_without_javascript_every_treatments_questions_are_shown(
-    browser, live_server, transactional_db, django_db_serialized_rollback
+    page_without_javascript, live_server
 ):
     site = build_portal_site()
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        tab = context.new_page()
-        tab.goto(live_server.url + site.questions_guide.url)
+    tab = page_without_javascript
+    tab.goto(live_server.url + site.questions_guide.url)
 
-        expect(tab.get_by_text("How many sessions will I need?")).to_be_visible()
-        expect(tab.get_by_text("Why do you suggest it for me?")).to_be_visible()
-        expect(
-            tab.get_by_role("group", name="Which treatments are you talking about?")
-        ).to_be_hidden()
-        expect(tab.get_by_text("You have not chosen a treatment yet.")).to_be_hidden()
-    finally:
-        context.close()
+    expect(tab.get_by_text("How many sessions will I need?")).to_be_visible()
+    expect(tab.get_by_text("Why do you suggest it for me?")).to_be_visible()
+    expect(tab.get_by_role("group", name="Which treatments are you talking about?")).to_be_hidden()
+    expect(tab.get_by_text("You have not chosen a treatment yet.")).to_be_hidden()
 
 
 # --- Nothing is sent ------------------------------------------------------------------------
