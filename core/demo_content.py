@@ -477,7 +477,8 @@ GLOSSARY = (
     ),
     term(
         "Rehabilitation",
-        "Physical and occupational therapy to bring back the function you need for daily living.",
+        "Physical and occupational therapy. It helps you get back the abilities you need in daily "
+        "life.",
         related_terms=["Relapse"],
     ),
     term(

@@ -380,6 +380,15 @@ def test_the_home_page_the_treatments_page_and_each_treatment_read_at_grade_8_or
         assert readability.assess(page).grade <= 8, page.title
 
 
+def test_every_glossary_definition_reads_at_grade_8_or_below(site):
+    """A term's own names count as one short word: the definition around them is scored.
+    A definition too short to score ("By mouth.") has no grade."""
+    grades = {term.title: readability.assess(term).grade for term in GlossaryTermPage.objects.all()}
+
+    assert len(grades) == len(demo_content.GLOSSARY)
+    assert {title: grade for title, grade in grades.items() if grade and grade > 8} == {}
+
+
 def test_the_patient_tools_and_their_questions_read_at_grade_8_or_below(site):
     """Each treatment's questions are read with the treatment (the test above)."""
     pages = [
