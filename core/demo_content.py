@@ -412,7 +412,7 @@ SIDE_EFFECT_INDEX = Content(
 
 # What the source says about a side effect itself, beyond its name. Most have nothing more.
 SIDE_EFFECT_DESCRIPTIONS = {
-    "Masking (hiding) of other conditions or diseases": "<p>Masking means hiding: other "
+    "Masking (hiding) of other conditions or diseases": "<p>Masking means hiding. Other "
     "conditions or diseases may be hidden.</p>",
     "Burning or prickling sensation in the arms and legs": "<p>This is also called “pins and "
     "needles.”</p>",

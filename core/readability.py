@@ -102,11 +102,11 @@ def assess_text(pieces: Iterable[str], names: Iterable[str]) -> Readability:
 def page_text(page: Page) -> list[str]:
     """What a patient reads on ``page``, one piece per paragraph, heading or list item.
 
-    The title, then every text, rich text and StreamField field the page type adds, in the
-    order they are defined. Fields from a fixed list of choices are left out: writers
-    cannot reword them.
+    Every text, rich text and StreamField field the page type adds, in the order they are
+    defined. The title is left out: it names a treatment, a side effect or a term as the
+    source names it. So are fields from a fixed list of choices. Writers cannot reword either.
     """
-    pieces = _plain_pieces(page.title)
+    pieces = []
     for field in type(page)._meta.concrete_fields:
         if field.model is not Page and _is_prose(field):
             pieces += _field_pieces(field, field.value_from_object(page))
