@@ -24,9 +24,9 @@ def is_empty_contentstate(raw: str) -> bool:
         state = json.loads(raw)
     except ValueError:
         return False
-    if not isinstance(state, dict):
-        return False
-    blocks = state.get("blocks") or []
+    blocks = state.get("blocks") if isinstance(state, dict) else None
+    if not isinstance(blocks, list) or not all(isinstance(block, dict) for block in blocks):
+        return False  # not content state: Wagtail's converter refuses it
     return not state.get("entityMap") and not any(
-        str(block.get("text", "")).strip() for block in blocks if isinstance(block, dict)
+        str(block.get("text", "")).strip() for block in blocks
     )

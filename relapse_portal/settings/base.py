@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "review.middleware.ReviewRefusalMiddleware",
+    "core.middleware.MalformedAdminPostMiddleware",
 ]
 
 ROOT_URLCONF = "relapse_portal.urls"
