@@ -224,9 +224,17 @@ class TreatmentPage(PortalPage):
         """Live side effects grouped by class, most serious first, in one query."""
         return by_class(with_live_side_effect(self.side_effect_links))
 
+    def questions_guide(self):
+        """The guide that gathers every treatment's questions to ask, if it is published."""
+        from tools.models import QuestionsGuidePage  # tools builds on this app
+
+        return QuestionsGuidePage.objects.live().public().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["side_effects"] = self.side_effects_by_class()
+        if self.questions_to_ask:
+            context["questions_guide"] = self.questions_guide()
         return context
 
 

@@ -3,9 +3,11 @@
 import pytest
 
 from tests.factories import (
+    QuestionsGuidePageFactory,
     SideEffectPageFactory,
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
+    questions,
     safety_warning,
 )
 from treatments.models import RegulatoryStatus, Route, SideEffectClass
@@ -234,3 +236,38 @@ def test_the_treatment_index_lists_live_treatments_with_summary_and_status(
     assert treatments.find("a")["href"] == plasma.url
     assert "Blood plasma is swapped." in treatments.get_text()
     assert "Not FDA-approved for treating MS relapses" in treatments.get_text()
+
+
+def test_a_treatment_lists_its_questions_to_ask_and_links_to_the_guide(read_page, ivig, home):
+    ivig.questions_to_ask = questions("How many sessions will I need?", "Why IVIG for me?")
+    ivig.save_revision().publish()
+    guide = QuestionsGuidePageFactory(parent=home)
+
+    main = read_page(ivig)
+
+    questions_section = section(main, "Questions to ask your healthcare provider")
+    assert [item.get_text() for item in questions_section.find_all("li")] == [
+        "How many sessions will I need?",
+        "Why IVIG for me?",
+    ]
+    assert questions_section.find("a")["href"] == guide.url
+    contents = [link["href"] for link in main.find("nav", class_="contents").find_all("a")]
+    assert contents[-1] == "#questions-heading"
+
+
+def test_without_a_published_guide_the_questions_stand_alone(read_page, ivig, home):
+    ivig.questions_to_ask = questions("How many sessions will I need?")
+    ivig.save_revision().publish()
+    QuestionsGuidePageFactory(parent=home, live=False)
+
+    questions_section = section(read_page(ivig), "Questions to ask your healthcare provider")
+
+    assert questions_section.find("li").get_text() == "How many sessions will I need?"
+    assert questions_section.find("a") is None
+
+
+def test_a_treatment_without_questions_has_no_questions_section(read_page, ivig):
+    main = read_page(ivig)
+
+    assert "Questions to ask your healthcare provider" not in headings(main)
+    assert main.find("a", href="#questions-heading") is None
