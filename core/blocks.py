@@ -23,3 +23,9 @@ class QuestionBlock(blocks.CharBlock):
     class Meta:
         icon = "help"
         label = "Question"
+
+
+def questions(*texts: str) -> list[dict]:
+    """Questions as a stream of QuestionBlocks stores them (``questions_to_ask`` and
+    ``general_questions``)."""
+    return [{"type": "question", "value": text} for text in texts]

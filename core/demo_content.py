@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from core.blocks import questions
 from treatments.models import RegulatoryStatus, Route, SideEffectClass
 
 POTENTIAL = SideEffectClass.POTENTIAL
@@ -42,11 +43,6 @@ class Listed:
     side_effect: str  # the title of a side effect in SIDE_EFFECTS
     classification: SideEffectClass
     note: str = ""
-
-
-def questions(*texts: str) -> list[dict]:
-    """Questions to ask, as a ``questions_to_ask`` or ``general_questions`` stream stores them."""
-    return [{"type": "question", "value": text} for text in texts]
 
 
 @dataclass(frozen=True)

@@ -148,11 +148,6 @@ class QuestionsGuidePageFactory(wagtail_factories.PageFactory):
     intro = "<p>Take these questions to your next visit.</p>"
 
 
-def questions(*texts):
-    """A ``questions_to_ask`` or ``general_questions`` stream, as stored."""
-    return [{"type": "question", "value": text} for text in texts]
-
-
 def safety_warning(heading, body, most_at_risk=(), advice=""):
     """One block of a treatment's ``safety_warnings`` stream, as stored."""
     return {

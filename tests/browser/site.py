@@ -9,6 +9,7 @@ little is known, leaves gaps ("Not stated") in the comparison table.
 import json
 from dataclasses import dataclass
 
+from core.blocks import questions
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
 from tests.factories import (
@@ -23,7 +24,6 @@ from tests.factories import (
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
     home_page,
-    questions,
 )
 from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
 from treatments.models import (

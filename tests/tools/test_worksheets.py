@@ -4,12 +4,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from core.blocks import QuestionBlock
+from core.blocks import QuestionBlock, questions
 from tests.factories import (
     QuestionsGuidePageFactory,
     TreatmentHistoryPageFactory,
     TreatmentPageFactory,
-    questions,
     save_draft,
 )
 from tools.models import TreatmentHistoryPage

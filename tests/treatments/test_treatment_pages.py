@@ -2,12 +2,12 @@
 
 import pytest
 
+from core.blocks import questions
 from tests.factories import (
     QuestionsGuidePageFactory,
     SideEffectPageFactory,
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
-    questions,
     safety_warning,
 )
 from treatments.models import RegulatoryStatus, Route, SideEffectClass
