@@ -3,6 +3,9 @@
 import json
 import re
 
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Revision
 
 from review.forms import SendBackForm
@@ -107,3 +110,43 @@ class MedicalReviewTask(GroupApprovalTask):
     class Meta:
         verbose_name = "medical review task"
         verbose_name_plural = "medical review tasks"
+
+
+class Approval(models.Model):
+    """A medical reviewer's signed approval of one revision of a page.
+
+    The record behind everything that says a page was medically reviewed: the public "Medically
+    reviewed by" line, the schema.org review data and the periodic review dates are all read
+    from the approval of the page's live revision, never copied into the page.
+    """
+
+    class Signature(models.TextChoices):
+        PASSWORD = "password", "password re-entered"
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="medical_approvals"
+    )
+    revision = models.OneToOneField(
+        "wagtailcore.Revision",
+        on_delete=models.CASCADE,
+        related_name="medical_approval",
+        help_text="The exact version the reviewer approved; approving publishes it.",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="medical_approvals",
+    )
+    reviewer_name = models.CharField(
+        max_length=255, help_text="The reviewer's name as they signed the approval."
+    )
+    approved_at = models.DateTimeField(default=timezone.now)
+    signed_with = models.CharField(max_length=20, choices=Signature.choices)
+
+    class Meta:
+        get_latest_by = "approved_at"
+        ordering = ["-approved_at"]
+
+    def __str__(self):
+        return f"{self.reviewer_name} approved revision {self.revision_id}"
