@@ -6,7 +6,7 @@ page adds no queries. Nothing is stated that the page itself does not say.
 
 import json
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
@@ -29,11 +29,12 @@ def language_tag() -> str:
     return translation.to_locale(translation.get_language()).replace("_", "-")
 
 
-def medical_web_page(page, request, side_effects=None) -> dict:
+def medical_web_page(page, request, side_effects=None, medical_review=None) -> dict:
     """A portal page as a schema.org MedicalWebPage written for patients.
 
     ``side_effects`` is a treatment page's context entry of the same name (live side-effect
-    links by class), so the treatment it describes lists exactly what the page shows.
+    links by class), so the treatment it describes lists exactly what the page shows;
+    ``medical_review`` is the page's context entry too: the approval of the live version.
     """
     url = page.get_full_url(request)
     data = {
@@ -46,12 +47,11 @@ def medical_web_page(page, request, side_effects=None) -> dict:
         "audience": {"@type": "Patient"},
         "isPartOf": web_site(Site.find_for_request(request)),
     }
-    # The review record is public only once the medical review workflow has written it.
-    if page.last_review_date:
-        data["lastReviewed"] = page.last_review_date.isoformat()
-    reviewer = page.last_reviewed_by
-    if reviewer and reviewer.get_full_name():
-        data["reviewedBy"] = {"@type": "Person", "name": reviewer.get_full_name()}
+    # Only a version a medical reviewer approved says it was reviewed.
+    if medical_review:
+        data["lastReviewed"] = timezone.localdate(medical_review.approved_at).isoformat()
+        if medical_review.reviewer_name:
+            data["reviewedBy"] = {"@type": "Person", "name": medical_review.reviewer_name}
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat(timespec="seconds")
     if isinstance(page, TreatmentPage):

@@ -19,6 +19,8 @@ def page_metadata(context):
         "site_name": site.site_name,
         "locale": translation.to_locale(translation.get_language()),
         "structured_data": json_ld_script(
-            medical_web_page(page, request, context.get("side_effects"))
+            medical_web_page(
+                page, request, context.get("side_effects"), context.get("medical_review")
+            )
         ),
     }

@@ -12,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TaskState
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
+from tests.factories import PASSWORD
+
 RICH_TEXT_FIELDS = {"what_it_is", "how_it_works", "how_it_is_given", "who_it_may_suit"}
 
 
@@ -61,32 +63,63 @@ def current_task_state(page):
     )
 
 
-def workflow_action(client, page, action, comment=None, xhr=False):
-    """Press Approve / Request changes in the workflow action modal (or its plain form)."""
-    url = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=[page.pk, action, current_task_state(page).pk],
+def workflow_action_url(page, action, name="workflow_action"):
+    return reverse(
+        f"wagtailadmin_pages:{name}", args=[page.pk, action, current_task_state(page).pk]
     )
-    data = {} if comment is None else {"comment": comment}
+
+
+def open_review_screen(client, url):
+    """Open the approve / send back screen as the browser does: its HTML and its form's data."""
+    response = client.get(url, headers={"X-Requested-With": "XMLHttpRequest"})
+    assert response.status_code == 200, response.status_code
+    html = response.json()["html"]
+    return html, querydict_from_html(html)
+
+
+def workflow_action(client, page, action, comment=None, xhr=False, password=PASSWORD):
+    """Open the review screen (from the dashboard), fill it in and press its button."""
+    url = workflow_action_url(page, action)
+    _, data = open_review_screen(client, url)
+    data = data.copy()
+    if comment is not None:
+        data["comment"] = comment
+    if "password" in data:
+        data["password"] = password
     headers = {"X-Requested-With": "XMLHttpRequest"} if xhr else {}
     return client.post(url, data, headers=headers)
 
 
-def workflow_action_from_editor(client, page, action, **extra_data):
-    """Press a workflow action in the page editor's action menu, as the editor's JS posts it."""
-    return edit(
+def workflow_action_from_editor(client, page, action, password=PASSWORD, **changes):
+    """In the page editor, choose a review action: its screen checks the decision and hands
+    it back to the editor, which posts the whole form with it, as the editor's script does."""
+    _, form = open_editor(client, page)
+    url = workflow_action_url(page, action, name="collect_workflow_action_data")
+    _, data = open_review_screen(client, url)
+    data = data.copy()
+    if "password" in data:
+        data["password"] = password
+    if "comment" in changes:
+        data["comment"] = changes.pop("comment")
+    checked = client.post(url, data, headers={"X-Requested-With": "XMLHttpRequest"}).json()
+    if checked["step"] != "success":
+        return checked  # refused on the review screen: the editor posts nothing
+    return save(
         client,
         page,
+        form,
         action="action-workflow-action",
         **{
             "workflow-action-name": action,
-            "workflow-action-extra-data": json.dumps(extra_data),
+            "workflow-action-extra-data": json.dumps(checked["cleaned_data"]),
         },
+        **changes,
     )
 
 
 def messages_of(response):
-    return [str(message) for message in response.wsgi_request._messages]
+    """The messages the admin shows after a request, as the person reads them."""
+    return [" ".join(strip_tags(str(m)).split()) for m in response.wsgi_request._messages]
 
 
 def live_html(page):
