@@ -185,6 +185,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_approved_revision"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Emails about a page waiting for review go to the medical reviewers, who decide, not to every
+# superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Plain language: the US school grade (Flesch-Kincaid) a page should read at or below. Writers
 # and reviewers see each page's grade in the editor; a page above it can still be saved.

@@ -5,6 +5,7 @@ Each step posts what the real form posts: the edit form is read back from the ed
 
 import json
 
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -118,8 +119,21 @@ def workflow_action_from_editor(client, page, action, password=PASSWORD, **chang
 
 
 def messages_of(response):
-    """The messages the admin shows after a request, as the person reads them."""
-    return [" ".join(strip_tags(str(m)).split()) for m in response.wsgi_request._messages]
+    """The messages the admin shows after a request, as the person reads them (without the
+    buttons that come with some of them)."""
+    texts = []
+    for message in response.wsgi_request._messages:
+        soup = BeautifulSoup(str(message), "html.parser")
+        for buttons in soup.select(".buttons"):
+            buttons.decompose()
+        texts.append(" ".join(soup.get_text().split()))
+    return texts
+
+
+def follow(client, response):
+    """Go where the admin sends the person next, so they see its messages (as a browser does)."""
+    assert response.status_code == 302, response.status_code
+    return client.get(response.url)
 
 
 def live_html(page):

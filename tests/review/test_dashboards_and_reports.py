@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.models import Comment
 
@@ -59,12 +60,15 @@ def test_writers_see_their_drafts_and_what_was_sent_back(
     client.force_login(writer)
     html = client.get("/admin/").content.decode()
     assert "Your most recent edits" in html
-    assert "Your pages and snippets in a workflow" in html
-    assert "Changes requested" in html
-    assert "Plasma exchange" in html
+    panel = BeautifulSoup(html, "html.parser").find(id="pages-in-review-section")
+    text = " ".join(panel.get_text().split())
+    assert "Plasma exchange" in text
+    # What the reviewer asked, and who asked it, without opening anything.
+    assert "Sent back for changes by Riley Reviewer" in text
+    assert "Needs a source." in text
 
     client.force_login(other_writer)  # not theirs
-    assert "Changes requested" not in client.get("/admin/").content.decode()
+    assert "Needs a source." not in client.get("/admin/").content.decode()
 
 
 def test_the_decisions_report_lists_each_decision_and_exports_it(
@@ -89,10 +93,23 @@ def test_the_decisions_report_lists_each_decision_and_exports_it(
     export = client.get("/admin/reports/review-decisions/?export=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
     assert [
-        (row["Revision"], row["Reviewer"], row["Decision"], row["Comment"]) for row in rows
+        (row["Revision"], row["Reviewer"], row["Decision"], row["Signed"], row["Comment"])
+        for row in rows
     ] == [
-        (str(approved.revision_id), "Riley Reviewer", "Approved", ""),
-        (str(sent_back.revision_id), "Riley Reviewer", "Rejected", "Too technical."),
+        (
+            str(approved.revision_id),
+            "Riley Reviewer",
+            "Approved and published",
+            "Signed: password re-entered",
+            "",
+        ),
+        (
+            str(sent_back.revision_id),
+            "Riley Reviewer",
+            "Sent back for changes",
+            "",
+            "Too technical.",
+        ),
     ]
     assert all(row["Page"] == "Plasma exchange" and row["Time"] for row in rows)
 
