@@ -66,15 +66,26 @@ class ReviewFormMixin:
     """The review screen: the version under review, the form filled in for it, and refusals
     said on the screen while the review is open, or where the person goes next."""
 
+    # Set by check_action once the task offers the action to this person.
+    offered = False
+    action_verbose_name = ""
+
     def shown_version(self) -> dict:
         revision = self.task_state.revision
         return {"revision": revision.pk, "revision_saved_at": revision.created_at.isoformat()}
 
     def dispatch(self, request, *args, **kwargs):
         try:
+            if not self.object.workflow_in_progress:
+                # Wagtail would only say the page is not in review; say who ended it.
+                raise ReviewRefused(self.reason_to_refuse())
             return super().dispatch(request, *args, **kwargs)
         except ReviewRefused as refusal:
             return self.refused(request, refusal)
+
+    def reason_to_refuse(self) -> str:
+        reason = self.task.reason_to_refuse(self.task_state, self.request.user, self.action_name)
+        return reason or "The medical review does not offer you this decision."
 
     def check_action(self):
         """Wagtail refuses an action the task does not offer with a bare 403; say why."""
@@ -82,9 +93,9 @@ class ReviewFormMixin:
         if self.action_name not in {
             name for name, _, _ in self.task.get_actions(self.object, user)
         }:
-            reason = self.task.reason_to_refuse(self.task_state, user, self.action_name)
-            raise ReviewRefused(reason or "The medical review does not offer you this action.")
+            raise ReviewRefused(self.reason_to_refuse())
         super().check_action()
+        self.offered = True
 
     def get(self, request, *args, **kwargs):
         return self.render_modal_form(request, self.form_class(initial=self.shown_version()))
@@ -105,30 +116,27 @@ class ReviewFormMixin:
         )
 
     def refused(self, request, refusal: ReviewRefused):
+        if not is_xhr(request):
+            messages.error(request, str(refusal))
+            return redirect(self.redirect_url)
+        # On the review screen: the reason, and the form again if deciding again can work.
         self.task_state.refresh_from_db()
-        if is_xhr(request) and self.task_state.status == TaskState.STATUS_IN_PROGRESS:
-            # Keep what they wrote, show the version now under review, never echo a password.
-            data = request.POST.copy()
-            data.update(self.shown_version())
-            data["password"] = ""
-            form = (
-                self.form_class(data)
-                if request.method == "POST"
-                else self.form_class(initial=self.shown_version())
-            )
-            return render_modal_workflow(
-                request,
-                self.get_template_names(),
-                None,
-                self.get_context_data(form=form, refusal=str(refusal)),
-                json_data={"step": "action"},
-            )
-        messages.error(request, str(refusal))
-        if is_xhr(request):
-            return self.render_modal_json(
-                request, {"step": "success", "redirect": self.redirect_url}
-            )
-        return redirect(self.redirect_url)
+        form = None
+        if self.offered and self.task_state.status == TaskState.STATUS_IN_PROGRESS:
+            form = self.form_class(initial=self.shown_version())
+            if request.method == "POST":
+                # Keep what they wrote, show the version now under review, never a password.
+                data = request.POST.copy()
+                data.update(self.shown_version())
+                data["password"] = ""
+                form = self.form_class(data)
+        return render_modal_workflow(
+            request,
+            self.get_template_names(),
+            None,
+            self.get_context_data(form=form, refusal=str(refusal)),
+            json_data={"step": "action"},
+        )
 
 
 class ReviewActionView(ReviewFormMixin, WorkflowActionView):

@@ -71,18 +71,19 @@ def workflow_action_url(page, action, name="workflow_action"):
 
 
 def open_review_screen(client, url):
-    """Open the approve / send back screen as the browser does: its HTML and its form's data."""
+    """Open the approve / send back screen as the browser does: its answer (JSON with the
+    screen's HTML) and its form's data, or None when the screen only says why not."""
     response = client.get(url, headers={"X-Requested-With": "XMLHttpRequest"})
     assert response.status_code == 200, response.status_code
-    html = response.json()["html"]
-    return html, querydict_from_html(html)
+    screen = response.json()
+    has_form = "<form" in screen.get("html", "")
+    return screen, querydict_from_html(screen["html"]).copy() if has_form else None
 
 
 def workflow_action(client, page, action, comment=None, xhr=False, password=PASSWORD):
     """Open the review screen (from the dashboard), fill it in and press its button."""
     url = workflow_action_url(page, action)
     _, data = open_review_screen(client, url)
-    data = data.copy()
     if comment is not None:
         data["comment"] = comment
     if "password" in data:
@@ -93,18 +94,20 @@ def workflow_action(client, page, action, comment=None, xhr=False, password=PASS
 
 def workflow_action_from_editor(client, page, action, password=PASSWORD, **changes):
     """In the page editor, choose a review action: its screen checks the decision and hands
-    it back to the editor, which posts the whole form with it, as the editor's script does."""
+    it back to the editor, which posts the whole form with it, as the editor's script does.
+    Returns the screen's answer instead when the screen refuses."""
     _, form = open_editor(client, page)
     url = workflow_action_url(page, action, name="collect_workflow_action_data")
-    _, data = open_review_screen(client, url)
-    data = data.copy()
+    screen, data = open_review_screen(client, url)
+    if data is None:
+        return screen
     if "password" in data:
         data["password"] = password
     if "comment" in changes:
         data["comment"] = changes.pop("comment")
     checked = client.post(url, data, headers={"X-Requested-With": "XMLHttpRequest"}).json()
     if checked["step"] != "success":
-        return checked  # refused on the review screen: the editor posts nothing
+        return checked
     return save(
         client,
         page,
