@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
@@ -22,6 +23,19 @@ REPLACED_PANELS = {"wpr-review-overdue", "wpr-review-next", "user_objects_in_wor
 @hooks.register(MEDICAL_REVIEW_HOOK)
 def approval_of_revision(revision_id):
     return Approval.objects.filter(revision_id=revision_id).first()
+
+
+@hooks.register("after_publish_page")
+def say_a_direct_publication_is_unreviewed(request, page):
+    """An administrator who publishes directly (an emergency correction) learns what patients
+    now read about its review."""
+    if page.live and approval_of_revision(page.live_revision_id) is None:
+        messages.warning(
+            request,
+            f"“{page.get_admin_display_title()}” was published without medical review: patients "
+            "read “Not yet medically reviewed” until a medical reviewer approves a version. It "
+            "heads Medical reviews due.",
+        )
 
 
 @hooks.register("register_admin_viewset")

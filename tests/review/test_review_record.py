@@ -15,7 +15,7 @@ from wagtail.models import Page, PageLogEntry
 from review.due import pages_due_for_review
 from review.models import Approval
 from tests.factories import publish_approved
-from tests.review.admin_steps import edit, live_html, submit, workflow_action
+from tests.review.admin_steps import edit, live_html, messages_of, submit, workflow_action
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +35,15 @@ def reviewed(client, writer, reviewer, treatment):
 
 def test_an_administrators_direct_publication_is_not_called_reviewed(client, site_admin, reviewed):
     client.force_login(site_admin)
-    edit(client, reviewed, action="action-publish", what_it_is="<p>The dose, corrected.</p>")
+    response = edit(
+        client, reviewed, action="action-publish", what_it_is="<p>The dose, corrected.</p>"
+    )
 
+    assert (
+        "“Plasma exchange” was published without medical review: patients read “Not yet "
+        "medically reviewed” until a medical reviewer approves a version. It heads Medical "
+        "reviews due." in messages_of(response)
+    )
     html = live_html(reviewed)
     assert "The dose, corrected." in html
     assert "Not yet medically reviewed" in html

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from wagtail.models import TaskState
 
 from tests.review.admin_steps import (
+    edit,
     edit_url,
     follow,
     messages_of,
@@ -171,3 +172,15 @@ def test_history_and_status_use_the_same_words(client, submitted, site_admin, tr
     assert "Sent back for changes" in detail
     assert "Too long." in detail
     assert not OLD_WORDS.search(history + detail)
+
+
+def test_the_writer_who_cancels_the_review_is_told_in_the_same_words(
+    client, submitted, writer, treatment
+):
+    client.force_login(writer)
+    editor, _ = open_editor(client, treatment)
+    assert "Cancel medical review" in buttons_of(editor)
+
+    response = edit(client, treatment, action="action-cancel-workflow")
+
+    assert "The medical review of “Plasma exchange” was cancelled." in messages_of(response)
