@@ -54,6 +54,21 @@ def save(client, page, data, action=None, **changes):
     return client.post(edit_url(page), data)
 
 
+def new_comment(text, on_field="what_it_is"):
+    """The editor's form fields for one new comment on a field, as its comment panel posts them."""
+    return {
+        "comments-TOTAL_FORMS": "1",
+        "comments-INITIAL_FORMS": "0",
+        "comments-0-contentpath": on_field,
+        "comments-0-text": text,
+        "comments-0-position": "",
+        "comments-0-id": "",
+        "comments-0-resolved": "",
+        "comments-0-replies-TOTAL_FORMS": "0",
+        "comments-0-replies-INITIAL_FORMS": "0",
+    }
+
+
 def submit(client, page, **changes):
     return edit(client, page, action="action-submit", **changes)
 

@@ -12,6 +12,7 @@ from wagtail.models import Comment
 from tests.review.admin_steps import (
     current_task_state,
     edit,
+    new_comment,
     open_editor,
     save,
     submit,
@@ -162,16 +163,6 @@ def test_writers_and_reviewers_can_comment(client, writer, reviewer, treatment):
         edit(
             client,
             treatment,
-            **{
-                "comments-TOTAL_FORMS": "1",
-                "comments-INITIAL_FORMS": "0",
-                "comments-0-contentpath": "what_it_is",
-                "comments-0-text": text,
-                "comments-0-position": "",
-                "comments-0-id": "",
-                "comments-0-resolved": "",
-                "comments-0-replies-TOTAL_FORMS": "0",
-                "comments-0-replies-INITIAL_FORMS": "0",
-            },
+            **new_comment(text),
         )
         assert Comment.objects.filter(page=treatment, user=user, text=text).exists()

@@ -13,6 +13,7 @@ from tests.review.admin_steps import (
     edit,
     live_html,
     messages_of,
+    new_comment,
     submit,
     workflow_action,
     workflow_action_from_editor,
@@ -157,17 +158,7 @@ def test_a_comment_saved_by_the_reviewer_neither_restarts_the_review_nor_stops_a
     edit(
         client,
         treatment,
-        **{
-            "comments-TOTAL_FORMS": "1",
-            "comments-INITIAL_FORMS": "0",
-            "comments-0-contentpath": "what_it_is",
-            "comments-0-text": "Checked against the source.",
-            "comments-0-position": "",
-            "comments-0-id": "",
-            "comments-0-resolved": "",
-            "comments-0-replies-TOTAL_FORMS": "0",
-            "comments-0-replies-INITIAL_FORMS": "0",
-        },
+        **new_comment("Checked against the source."),
     )
     assert current_task_state(treatment) == task_state  # the same review goes on
 
