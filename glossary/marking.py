@@ -22,6 +22,8 @@ from itertools import pairwise
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from core.names import name_key, names_regex
+
 # Text inside these elements is never marked: links can't be nested, headings and code stay
 # as written, and the content of the rest is not ordinary readable text.
 SKIP_TAGS = frozenset(
@@ -31,8 +33,6 @@ SKIP_TAGS = frozenset(
 # The class of the outer element of a marked term (see ``_markup``); text inside it is not
 # marked again.
 TERM_CLASS = "glossary-term"
-
-_APOSTROPHES = "['\u2019]"  # a straight apostrophe in a name also matches a curly one
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class GlossaryMarker:
             index = len(self._terms)
             self._terms.append(term)
             for name in (term.name, *term.other_names):
-                key = _key(name)
+                key = name_key(name)
                 if key and key not in self._term_by_key:  # the first term with a name wins
                     self._term_by_key[key] = index
                     names.append(name)
@@ -103,7 +103,7 @@ class GlossaryMarker:
 
         output, done = [], 0
         for match in self._regex.finditer(text):
-            index = self._term_by_key.get(_key(match.group()))
+            index = self._term_by_key.get(name_key(match.group()))
             if index not in self._unmarked:
                 continue
             start, end = source_offset(match.start()), source_offset(match.end())
@@ -129,34 +129,6 @@ class GlossaryMarker:
             definition_id,
             escape(term.definition),
         )
-
-
-def names_regex(names: Iterable[str]) -> re.Pattern | None:
-    """One regex that finds any of ``names`` as whole words; None if there are no names.
-
-    Case, spacing and apostrophe style don't matter. Python tries alternatives in order, so
-    longest first makes the longest name win ("immune response" over "response").
-    re.compile() caches, so the same names don't compile the regex again.
-    """
-    patterns: dict[str, str] = {}  # normalised name -> regex for its first spelling
-    for name in names:
-        if key := _key(name):
-            patterns.setdefault(key, _name_pattern(name))
-    alternatives = [patterns[key] for key in sorted(patterns, key=lambda k: (-len(k), k))]
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def _key(name: str) -> str:
-    """A name as compared when matching: case, spacing and apostrophe style don't matter."""
-    return " ".join(name.replace("\u2019", "'").casefold().split())
-
-
-def _name_pattern(name: str) -> str:
-    """A regex for one name: any whitespace between words, either apostrophe style."""
-    words = name.replace("\u2019", "'").split()
-    return r"\s+".join(re.escape(word).replace("'", _APOSTROPHES) for word in words)
 
 
 class _Context:

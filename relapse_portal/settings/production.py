@@ -1,12 +1,13 @@
 """Production: everything comes from the environment (see base.py); nothing is relaxed.
 
-Demo accounts are never created here: the demo commands refuse to run without DEBUG.
+The demo app (demo content, demo accounts, the benchmark) is not installed here, so its
+commands do not exist. Only its login backend is used: it knows the demo accounts' published
+passwords and refuses them, in case a database copied from a developer's machine holds them.
 """
 
 from .base import *  # noqa: F403
 
-# The demo accounts' published passwords are refused here, whatever the database holds.
-AUTHENTICATION_BACKENDS = ["review.backends.RefuseDemoPasswordsBackend"]
+AUTHENTICATION_BACKENDS = ["demo.backends.RefuseDemoPasswordsBackend"]
 
 LOGGING = {
     "version": 1,
