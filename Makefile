@@ -39,9 +39,10 @@ test: venv node-modules chromium lint ## Lint, check migrations and run all test
 		python manage.py makemigrations --check --dry-run; \
 		pytest'
 
-lint: venv ## Check code style (ruff)
+lint: venv ## Check code style (ruff) and the apps' import layers (import-linter)
 	ruff check .
 	ruff format --check .
+	lint-imports --no-cache
 
 format: venv ## Reformat code and apply ruff's safe fixes
 	ruff format .
