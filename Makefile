@@ -48,8 +48,9 @@ format: venv ## Reformat code and apply ruff's safe fixes
 	ruff format .
 	ruff check --fix .
 
-bench: venv ## Time page rendering (manage.py benchmark_pages)
+bench: venv ## Time page rendering and glossary marking (benchmark_pages, benchmark_marking)
 	$(WITH_DB) python manage.py benchmark_pages
+	python manage.py benchmark_marking
 
 clean: ## Remove .venv, node_modules and staticfiles (keeps the local database)
 	rm -rf $(VENV) node_modules staticfiles

@@ -22,7 +22,7 @@ from wagtail.blocks import CharBlock, ListBlock, RichTextBlock, StreamBlock, Str
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from core.names import names_regex
+from core.names import NameFinder
 
 # What a glossary name is scored as: one plain, one-syllable word.
 MASK = "term"
@@ -78,12 +78,12 @@ def assess_text(pieces: Iterable[str], names: Iterable[str]) -> Readability:
     sentence of three words or more (a page that is only a title like "Nausea") gets no grade:
     the formula says nothing useful about it.
     """
-    names = names_regex(names)
+    finder = NameFinder(names)
     written, scored = [], []
     for piece in pieces:
         for sentence in _SENTENCE_BREAK.split(piece):
             written.append(sentence)
-            masked = names.sub(MASK, sentence) if names else sentence
+            masked = finder.sub(MASK, sentence)
             scored.append(masked if _SENTENCE_END.search(masked) else f"{masked}.")
     text = " ".join(scored)
     # textstat does not count a "sentence" of two words or fewer (a heading, a list item), so

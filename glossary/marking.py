@@ -22,7 +22,7 @@ from itertools import pairwise
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from core.names import name_key, names_regex
+from core.names import NameFinder, name_key
 
 # Text inside these elements is never marked: links can't be nested, headings and code stay
 # as written, and the content of the rest is not ordinary readable text.
@@ -60,7 +60,7 @@ class GlossaryMarker:
                 if key and key not in self._term_by_key:  # the first term with a name wins
                     self._term_by_key[key] = index
                     names.append(name)
-        self._regex = names_regex(names)
+        self._finder = NameFinder(names)
         self._unmarked = set(self._term_by_key.values())  # indexes of terms not yet marked
         self._count = 0  # terms marked so far, numbering the definitions' ids
 
@@ -102,7 +102,7 @@ class GlossaryMarker:
             return source_starts[i] + within if run[i][2] else None
 
         output, done = [], 0
-        for match in self._regex.finditer(text):
+        for match in self._finder.finditer(text):
             index = self._term_by_key.get(name_key(match.group()))
             if index not in self._unmarked:
                 continue
