@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -43,24 +44,39 @@ class Term:
     other_names: tuple[str, ...] = ()  # e.g. ("steroid", "steroids")
 
 
-class GlossaryMarker:
-    """Marks the first use of each term, remembering across ``mark()`` calls what it marked."""
+class _Glossary:
+    """The terms indexed by each name, and a finder for every name: the same for every page
+    marked with the same terms, so it is built once for them."""
 
-    def __init__(self, terms: Iterable[Term]):
-        self._terms: list[Term] = []
-        self._term_by_key: dict[str, int] = {}  # normalised name -> index in self._terms
+    def __init__(self, terms: tuple[Term, ...]):
+        self.terms: list[Term] = []
+        self.term_by_key: dict[str, int] = {}  # normalised name -> index in self.terms
         names: list[str] = []  # the names matched: the first with each normalised form
         for term in terms:
             if not term.name.strip():
                 continue
-            index = len(self._terms)
-            self._terms.append(term)
+            index = len(self.terms)
+            self.terms.append(term)
             for name in (term.name, *term.other_names):
                 key = name_key(name)
-                if key and key not in self._term_by_key:  # the first term with a name wins
-                    self._term_by_key[key] = index
+                if key and key not in self.term_by_key:  # the first term with a name wins
+                    self.term_by_key[key] = index
                     names.append(name)
-        self._finder = NameFinder(names)
+        self.finder = NameFinder(names)
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(terms: tuple[Term, ...]) -> "_Glossary":
+        return _Glossary(terms)
+
+
+class GlossaryMarker:
+    """Marks the first use of each term, remembering across ``mark()`` calls what it marked."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self._glossary = _Glossary.of(tuple(terms))
+        self._terms = self._glossary.terms
+        self._term_by_key = self._glossary.term_by_key
         self._unmarked = set(self._term_by_key.values())  # indexes of terms not yet marked
         self._count = 0  # terms marked so far, numbering the definitions' ids
 
@@ -102,7 +118,7 @@ class GlossaryMarker:
             return source_starts[i] + within if run[i][2] else None
 
         output, done = [], 0
-        for match in self._finder.finditer(text):
+        for match in self._glossary.finder.finditer(text):
             index = self._term_by_key.get(name_key(match.group()))
             if index not in self._unmarked:
                 continue
