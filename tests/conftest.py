@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,6 +10,12 @@ from tests.factories import (
     TreatmentIndexPageFactory,
     home_page,
 )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no menu or glossary terms from another test."""
+    cache.clear()
 
 
 @pytest.fixture
