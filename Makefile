@@ -5,7 +5,7 @@
 # repeated runs are fast.
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format bench clean venv node-modules chromium
+.PHONY: help run serve test lint format bench clean venv node-modules chromium
 .NOTPARALLEL:  # the set-up steps build on each other
 
 SHELL := /bin/bash
@@ -30,6 +30,9 @@ run: venv ## Set up everything and serve the site on http://127.0.0.1:8000
 		python manage.py create_demo_accounts; \
 		python manage.py collectstatic --noinput -v0; \
 		exec python manage.py runserver 127.0.0.1:8000'
+
+serve: venv ## Production settings: gunicorn behind Varnish on http://127.0.0.1:8080 (PORT=...)
+	@$(WITH_DB) python -m deploy.serve
 
 # The settings module is given explicitly so a DJANGO_SETTINGS_MODULE left in
 # the shell cannot override pyproject.toml's (pytest-django prefers the env).

@@ -25,6 +25,10 @@ preload_app = True
 # Varnish (on this machine) says whether the reader came over HTTPS (X-Forwarded-Proto).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
+# Stopped and reloaded by signals (systemd, `make serve`); no control socket shared by all
+# the gunicorns of one user.
+control_socket_disable = True
+
 # Varnish logs every request (varnishncsa); the app servers log errors only.
 accesslog = None
 errorlog = "-"
