@@ -100,10 +100,10 @@ def purge_published(sender, instance, **kwargs):
     ):
         tags.add(t.GLOSSARY)
     if isinstance(page, TreatmentPage):
-        # A side effect newly listed (or listed differently) under this treatment: its page
-        # lists the treatment now.
+        # A side effect newly listed (or listed differently) under this treatment: its own
+        # page lists the treatment now.
         added = side_effect_links(page.pk) - (before or {}).get("side_effect_links", set())
-        tags |= {t.page_tag(side_effect_id) for side_effect_id, _, _ in added}
+        tags |= own_page_tags({side_effect_id for side_effect_id, _, _ in added})
     if isinstance(page, SideEffectPage) and before is None:
         tags |= treatments_listing(page)
     purge(tags, page)
@@ -162,11 +162,16 @@ def gone_tags(page: Page) -> set[str]:
 
 
 def treatments_listing(side_effect: SideEffectPage) -> set[str]:
-    """Treatments that list ``side_effect`` (shown only while it is live)."""
-    return {
-        t.page_tag(treatment_id)
-        for treatment_id in side_effect.treatment_links.values_list("treatment_id", flat=True)
-    } | {t.every_tag(TreatmentPage)}
+    """Treatments that list ``side_effect`` (shown only while it is live), and the table of
+    every treatment."""
+    treatment_ids = side_effect.treatment_links.values_list("treatment_id", flat=True)
+    return own_page_tags(treatment_ids) | {t.every_tag(TreatmentPage)}
+
+
+def own_page_tags(page_ids) -> set[str]:
+    """The pages themselves, not the others that mention them."""
+    paths = Page.objects.filter(pk__in=page_ids).values_list("path", flat=True)
+    return {t.tree_tag(path) for path in paths}
 
 
 def is_in_menu_level(parent: Page | None) -> bool:
