@@ -50,8 +50,13 @@ format: venv ## Reformat code and apply ruff's safe fixes
 	ruff format .
 	ruff check --fix .
 
-bench: venv ## Time page rendering (manage.py benchmark_pages)
-	$(WITH_DB) python manage.py benchmark_pages
+bench: venv ## Time pages in process, then requests/s: nginx, bare Django, portal, Varnish
+	@DJANGO_SETTINGS_MODULE=relapse_portal.settings.dev $(WITH_DB) sh -ec '\
+		python manage.py migrate --noinput -v0; \
+		python manage.py load_demo_content; \
+		python manage.py benchmark_pages; \
+		python -m deploy.bench'
+
 
 clean: ## Remove .venv, node_modules and staticfiles (keeps the local database)
 	rm -rf $(VENV) node_modules staticfiles

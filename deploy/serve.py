@@ -9,7 +9,6 @@ both. The database is the one `make run` uses (DATABASE_URL).
 import os
 import secrets
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,12 +30,6 @@ def production_env(port: int, workdir: Path) -> dict[str, str]:
     }
 
 
-def manage(env: dict, *args: str) -> None:
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=stack.ROOT, env={**os.environ, **env}, check=True
-    )
-
-
 def main() -> int:
     try:
         stack.require("varnishd")
@@ -49,8 +42,8 @@ def main() -> int:
         return 1
     workdir = Path(tempfile.mkdtemp(prefix="portal-serve-"))
     env = production_env(port, workdir)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    stack.manage(env, "migrate", "--noinput", "-v0")
+    stack.manage(env, "collectstatic", "--noinput", "-v0")
 
     servers = []
     try:

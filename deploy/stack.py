@@ -38,6 +38,13 @@ def require(program: str) -> str:
     return path
 
 
+def manage(env: dict, *args: str) -> None:
+    """Run a manage.py command with ``env`` added to this process's environment."""
+    subprocess.run(  # noqa: S603 - our own command line
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**os.environ, **env}, check=True
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -8,9 +8,6 @@ made (the home page, the site, groups, the workflow).
 """
 
 import http.client
-import os
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -121,16 +118,6 @@ def app_server_env(database_url, redis_url, varnish_port) -> dict[str, str]:
     }
 
 
-def collect_static(env) -> None:
-    """Production settings serve hashed static files, listed in the manifest."""
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=stack.ROOT,
-        env={**os.environ, **env},
-        check=True,
-    )
-
-
 def start_or_fail(start, *args, **kwargs):
     try:
         return start(*args, **kwargs)
@@ -148,7 +135,8 @@ def production_stack(django_db_setup, tmp_path_factory):
         redis_url = f"redis://127.0.0.1:{redis_port}/0"
         varnish_port = stack.free_port()
         env = app_server_env(database_url_for_tests(), redis_url, varnish_port)
-        collect_static(env)
+        # Production settings serve hashed static files, listed in the manifest.
+        stack.manage(env, "collectstatic", "--noinput", "-v0")
         app_ports = []
         for _ in range(2):
             gunicorn, port = start_or_fail(stack.start_gunicorn, env, workdir, workers=1)
