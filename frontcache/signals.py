@@ -5,9 +5,12 @@ content says which tags it touches. Purges wait for the commit: purged earlier, 
 request could put the old version back in the cache before the new one is visible.
 """
 
+import threading
+
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends, purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -35,21 +38,33 @@ def purge(tags: set[str], page: Page | None = None) -> None:
     """Drop the shared lookups and purge ``tags`` (and ``page``'s own URL) after the commit.
 
     The shared lookups are dropped now as well, for the rest of this transaction's requests.
+    A reader's request that read the old content just before the commit may still store it
+    after the purge: FRONT_CACHE_REPURGE_SECONDS later, everything is purged once more.
     """
     content_changed()
 
     def after_commit():
-        content_changed()  # before the front cache, so no page is rebuilt from old lookups
-        for backend in get_backends().values():
-            if hasattr(backend, "purge_tags"):
-                backend.purge_tags(tags)
+        urls = set()
         if page is not None:
             # Wagtail's own purge of the page's address: clears a "not found" kept for it.
             batch = PurgeBatch()
             batch.add_page(page)
-            batch.purge()
+            urls = batch.urls
+        send_purges(tags, urls)
+        if delay := settings.FRONT_CACHE_REPURGE_SECONDS:
+            again = threading.Timer(delay, send_purges, (tags, urls))
+            again.daemon = True
+            again.start()
 
     transaction.on_commit(after_commit)
+
+
+def send_purges(tags: set[str], urls: set[str]) -> None:
+    content_changed()  # before the front cache, so no page is rebuilt from old lookups
+    for backend in get_backends().values():
+        if hasattr(backend, "purge_tags"):
+            backend.purge_tags(tags)
+    purge_urls_from_cache(urls)
 
 
 def live_version(page: Page) -> dict | None:

@@ -145,6 +145,8 @@ WAGTAILFRONTENDCACHE = {
     f"varnish{number}": {"BACKEND": "frontcache.backends.VarnishBackend", "LOCATION": url}
     for number, url in enumerate(env_list("FRONT_CACHE_URLS"))
 }
+# Seconds after a purge when it is sent again, for pages being rendered while it was sent.
+FRONT_CACHE_REPURGE_SECONDS = 1.0
 
 # Email: SMTP in production, configured from the environment (Django's MAILERS setting).
 MAILERS = {

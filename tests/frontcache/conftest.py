@@ -165,6 +165,8 @@ def use_stack(settings, varnish_port, redis_url) -> None:
         }
     }
     cache.clear()
+    # No purge sent again a second later, into the next test (see the test of it).
+    settings.FRONT_CACHE_REPURGE_SECONDS = None
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from tests.factories import (
     make_private,
     member_of,
 )
+from tests.frontcache.conftest import wait_for
 from tests.review.admin_steps import submit, workflow_action
 from treatments.models import SideEffectClass, TreatmentPage
 
@@ -139,6 +140,18 @@ def test_moving_a_treatment_reorders_every_list_of_treatments(portal, site):
     for listing in (portal["index"], portal["comparison"]):
         text = reader.get(listing.url).text
         assert text.index("Steroids") < text.index("IVIG"), listing.url
+
+
+def test_a_page_stored_just_after_a_publish_is_purged_once_more(portal, site, settings):
+    """A reader's request that read the old content just before the publish was committed
+    can store it in the cache just after the purge; the purge is sent again to clear it."""
+    settings.FRONT_CACHE_REPURGE_SECONDS = 0.5
+    reader, ivig = site.visitor(), portal["ivig"]
+    publish(portal["relapse"], definition="An attack of new or worse MS symptoms.")
+    reader.get(ivig.url)  # stored after the purge, as that late request's page would be
+    assert reader.get(ivig.url).cache == "hit"
+
+    wait_for(lambda: reader.get(ivig.url).cache == "miss", timeout=3)
 
 
 def test_a_new_definition_reaches_every_page_that_explains_the_word(portal, site):
