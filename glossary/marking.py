@@ -42,6 +42,7 @@ class Term:
     url: str  # the term page's URL, e.g. "/glossary/corticosteroid/"
     definition: str  # plain-text definition
     other_names: tuple[str, ...] = ()  # e.g. ("steroid", "steroids")
+    page_id: int | None = None  # the term's page, if it has one
 
 
 class _Glossary:
@@ -79,6 +80,7 @@ class GlossaryMarker:
         self._term_by_key = self._glossary.term_by_key
         self._unmarked = set(self._term_by_key.values())  # indexes of terms not yet marked
         self._count = 0  # terms marked so far, numbering the definitions' ids
+        self.marked: list[Term] = []  # the terms explained so far, in order
 
     def mark(self, html: str) -> str:
         """Return ``html`` with the first use of each term not yet marked wrapped in markup."""
@@ -126,6 +128,7 @@ class GlossaryMarker:
             if start is None or end is None:
                 continue
             self._unmarked.remove(index)
+            self.marked.append(self._terms[index])
             output += [source[done:start], self._markup(self._terms[index], source[start:end])]
             done = end
         output.append(source[done:])

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -48,6 +49,12 @@ def migrated_rows(django_db_setup, transactional_db):
             for row in serializers.deserialize("python", batch):
                 row.save()
     connection.check_constraints()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no menu or glossary terms from another test."""
+    cache.clear()
 
 
 @pytest.fixture

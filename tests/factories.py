@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, PageViewRestriction
 
@@ -43,6 +44,13 @@ class UserFactory(DjangoModelFactory):
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password("correct horse battery")
+
+
+def member_of(*group_names, **attrs):
+    """A user in the named groups (the editorial roles, review.roles)."""
+    user = UserFactory(**attrs)
+    user.groups.set(Group.objects.filter(name__in=group_names))
+    return user
 
 
 class TreatmentIndexPageFactory(wagtail_factories.PageFactory):

@@ -230,6 +230,11 @@ class TreatmentPage(PortalPage):
         """
         return by_class(with_live_side_effect(self.side_effect_links))
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["side_effects"] = self.side_effects_by_class
+        return context
+
     def schema_entity(self, request):
         """The treatment as a schema.org MedicalTherapy; serious side effects are kept apart."""
         outcomes = {"adverseOutcome": {}, "seriousAdverseOutcome": {}}
