@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail import hooks
@@ -48,14 +49,20 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A preview shows a version patients do not read yet, which no reviewer approved.
-        if not getattr(request, "is_preview", False):
-            context["medical_review"] = self.medical_review()
+        context["medical_review"] = self.medical_review(request)
         return context
 
-    def medical_review(self):
-        """The medical reviewer's approval of the version patients read, or None if nobody
-        approved it (it was published directly, by the demo loader or by an import)."""
+    def medical_review(self, request):
+        """The medical reviewer's approval of the version patients read (with `reviewer_name`
+        and `approved_at`), or None if nobody approved it: it was published directly, by the
+        demo loader or by an import. A preview shows a version patients do not read yet, so it
+        claims no review."""
+        if getattr(request, "is_preview", False):
+            return None
+        return self._live_medical_review
+
+    @cached_property
+    def _live_medical_review(self):
         if self.live_revision_id is None:
             return None
         for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
@@ -66,6 +73,14 @@ class PortalPage(PeriodicReviewMixin, Page):
     def search_snippet(self) -> str:
         """A line or two shown under the page's title in search results."""
         return self.search_description
+
+    def schema_entity(self, request) -> dict | None:
+        """What the page is about, as a schema.org entity with an ``@id``; None for nothing.
+
+        The page's structured data names it as the page's main entity. Page types that
+        describe a thing (a treatment, say) override this.
+        """
+        return None
 
 
 def plain_snippet(html: str, words: int = 40) -> str:

@@ -58,18 +58,21 @@ def test_writers_see_their_drafts_and_what_was_sent_back(
     client.force_login(reviewer)
     workflow_action(client, treatment, "reject", comment="Needs a source.")
 
+    edit_link = f"/admin/pages/{treatment.pk}/edit/"
     client.force_login(writer)
-    html = client.get("/admin/").content.decode()
-    assert "Your most recent edits" in html
-    panel = BeautifulSoup(html, "html.parser").find(id="pages-in-review-section")
-    text = " ".join(panel.get_text().split())
-    assert "Plasma exchange" in text
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert dashboard.find(string=re.compile("Your most recent edits"))
+    panel = dashboard.find(id="pages-in-review-section")
+    assert panel.find("a", href=edit_link, string="Plasma exchange")
     # What the reviewer asked, and who asked it, without opening anything.
+    text = " ".join(panel.get_text().split())
     assert "Sent back for changes by Riley Reviewer" in text
     assert "Needs a source." in text
 
     client.force_login(other_writer)  # not theirs
-    assert "Needs a source." not in client.get("/admin/").content.decode()
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert dashboard.find(id="pages-in-review-section") is None
+    assert "Needs a source." not in dashboard.get_text()
 
 
 def test_the_decisions_report_lists_each_decision_and_exports_it(

@@ -1,4 +1,4 @@
-"""Build the whole site from core.demo_content, without ever overwriting a writer's edit."""
+"""Build the whole site from demo.content, without ever overwriting a writer's edit."""
 
 from collections import Counter
 
@@ -7,13 +7,14 @@ from django.db import transaction
 from django.forms.models import model_to_dict
 from wagtail.fields import StreamField
 
-from core import demo_content as demo
+from demo import content as demo
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
-from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     SideEffectIndexPage,
     SideEffectPage,
+    TreatmentComparisonPage,
     TreatmentIndexPage,
     TreatmentPage,
     TreatmentSideEffect,
