@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
@@ -12,12 +13,17 @@ from core.panels import ReadingGradePanel
 # which keeps one h1 and headings in order), no embeds or images.
 SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
+# The app that runs the medical review answers this hook: given a revision's id, the approval of
+# that revision (with `reviewer_name` and `approved_at`), or None if no reviewer approved it.
+MEDICAL_REVIEW_HOOK = "medical_review_of_revision"
+
 
 class PortalPage(PeriodicReviewMixin, Page):
     """What every page patients read has in common, including its medical review record.
 
     wagtail-periodic-review supplies last_review_date, next_review_date and the per-page
-    review frequency; the medical review workflow records who reviewed the page.
+    review frequency; the medical review records who approved which version (see
+    `medical_review`), and dates the periodic review from it.
     """
 
     # wagtail-periodic-review keeps this out of forms; writers set it per page here. Empty
@@ -30,15 +36,6 @@ class PortalPage(PeriodicReviewMixin, Page):
         help_text="How often this page must be medically re-reviewed. Leave empty for the "
         "usual 12 months; choose a shorter interval for fast-changing topics.",
     )
-    last_reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The medical reviewer who approved the live version.",
-    )
 
     # Under the title, above the page type's own fields: how plainly the page reads.
     content_panels = [*Page.content_panels, ReadingGradePanel()]
@@ -49,6 +46,28 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["medical_review"] = self.medical_review(request)
+        return context
+
+    def medical_review(self, request):
+        """The medical reviewer's approval of the version patients read (with `reviewer_name`
+        and `approved_at`), or None if nobody approved it: it was published directly, by the
+        demo loader or by an import. A preview shows a version patients do not read yet, so it
+        claims no review."""
+        if getattr(request, "is_preview", False):
+            return None
+        return self._live_medical_review
+
+    @cached_property
+    def _live_medical_review(self):
+        if self.live_revision_id is None:
+            return None
+        for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
+            return approval_of_revision(self.live_revision_id)
+        return None
 
     @property
     def search_snippet(self) -> str:

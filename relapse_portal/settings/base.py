@@ -75,7 +75,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "review.middleware.ReviewRefusalMiddleware",
     "core.middleware.MalformedAdminPostMiddleware",
     "frontcache.middleware.CacheTagsMiddleware",
 ]
@@ -115,6 +114,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The portal's words for Wagtail's workflow ("Send back for changes", not "Request changes"):
+# English catalogs here take precedence over Wagtail's own.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
@@ -188,12 +190,17 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.RichTextArea"}}
 
-# Medical review (review/): an edit made after submission restarts the review, and approval
-# publishes exactly the reviewed revision with the reviewer's name and date on it.
+# Medical review (review/): approving publishes exactly the version the reviewer was shown.
+# Wagtail's WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT is off: it restarts a review on any new
+# revision, an autosave of the same text included, and silently turns an approval into a new
+# submission. The review's task restarts it instead when what patients read changes.
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_reviewed_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_approved_revision"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Emails about a page waiting for review go to the medical reviewers, who decide, not to every
+# superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Plain language: the US school grade (Flesch-Kincaid) a page should read at or below. Writers
 # and reviewers see each page's grade in the editor; a page above it can still be saved.
