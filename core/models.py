@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
+from core.forms import PortalPageForm
 from core.panels import ReadingGradePanel
+from core.permissions import PortalPagePermissionTester
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images.
@@ -40,6 +42,8 @@ class PortalPage(PeriodicReviewMixin, Page):
         help_text="The medical reviewer who approved the live version.",
     )
 
+    base_form_class = PortalPageForm
+
     # Under the title, above the page type's own fields: how plainly the page reads.
     content_panels = [*Page.content_panels, ReadingGradePanel()]
     settings_panels = [
@@ -49,6 +53,9 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return PortalPagePermissionTester(user, self)
 
     @property
     def search_snippet(self) -> str:
