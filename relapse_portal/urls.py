@@ -6,9 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.views import bulk_action
 from search import views as search_views
 
 urlpatterns = [
+    # In front of Wagtail's own bulk action address, which it handles after a check of the ids.
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

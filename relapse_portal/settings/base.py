@@ -75,7 +75,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "review.middleware.ReviewRefusalMiddleware",
-    "core.middleware.MalformedAdminPostMiddleware",
 ]
 
 ROOT_URLCONF = "relapse_portal.urls"
