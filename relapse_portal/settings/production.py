@@ -6,7 +6,10 @@ Demo accounts are never created here: the demo commands refuse to run without DE
 from .base import *  # noqa: F403
 
 # The demo accounts' published passwords are refused here, whatever the database holds.
-AUTHENTICATION_BACKENDS = ["review.backends.RefuseDemoPasswordsBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "review.backends.RefuseDemoPasswordsBackend",
+]
 
 LOGGING = {
     "version": 1,
