@@ -261,6 +261,9 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from Gravatar: staff e-mail addresses stay here, and the admin's
+# Content-Security-Policy loads images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.RichTextArea"}}
 
 # Medical review (review/): an edit made after submission restarts the review, and approval
