@@ -56,7 +56,7 @@ class GlossaryMarker:
             index = len(self._terms)
             self._terms.append(term)
             for name in (term.name, *term.other_names):
-                key = _key(name)
+                key = name_key(name)
                 if key and key not in self._term_by_key:  # the first term with a name wins
                     self._term_by_key[key] = index
                     names.append(name)
@@ -103,7 +103,7 @@ class GlossaryMarker:
 
         output, done = [], 0
         for match in self._regex.finditer(text):
-            index = self._term_by_key.get(_key(match.group()))
+            index = self._term_by_key.get(name_key(match.group()))
             if index not in self._unmarked:
                 continue
             start, end = source_offset(match.start()), source_offset(match.end())
@@ -140,7 +140,7 @@ def names_regex(names: Iterable[str]) -> re.Pattern | None:
     """
     patterns: dict[str, str] = {}  # normalised name -> regex for its first spelling
     for name in names:
-        if key := _key(name):
+        if key := name_key(name):
             patterns.setdefault(key, _name_pattern(name))
     alternatives = [patterns[key] for key in sorted(patterns, key=lambda k: (-len(k), k))]
     if not alternatives:
@@ -148,7 +148,7 @@ def names_regex(names: Iterable[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     """A name as compared when matching: case, spacing and apostrophe style don't matter."""
     return " ".join(name.replace("\u2019", "'").casefold().split())
 

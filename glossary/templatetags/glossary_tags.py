@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from glossary.marking import GlossaryMarker
-from glossary.models import GlossaryTermPage
+from glossary.models import A_TO_Z, GlossaryTermPage
 
 register = template.Library()
 
@@ -15,6 +15,7 @@ def marker_for(request, page) -> GlossaryMarker:
             GlossaryTermPage.objects.live()
             .public()
             .only("id", "title", "url_path", "definition", "other_names")
+            .order_by(*A_TO_Z)  # the first term with a name explains it, on every page
         )
         if page is not None:
             terms = terms.exclude(pk=page.pk)
