@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from glossary.models import GlossaryTermPage
 from tests.factories import GlossaryTermPageFactory, TreatmentPageFactory
-from tests.review.conftest import site_admin  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
