@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from core.views import bulk_action
+from core.views import bulk_action, server_error
 from search import views as search_views
 
 # The admin's own Content-Security-Policy (see ADMIN_CSP); patient pages keep SECURE_CSP.
@@ -39,3 +39,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = server_error
