@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "review",
+    "backups",
     "wagtail_periodic_review",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -25,9 +25,7 @@ def live_page(transactional_db, django_db_serialized_rollback):
     return page
 
 
-def test_a_page_asked_for_while_the_database_is_down_says_back_in_a_moment(
-    live_page, caplog
-):
+def test_a_page_asked_for_while_the_database_is_down_says_back_in_a_moment(live_page, caplog):
     client = Client(raise_request_exception=False)
     url = live_page.url
     connection.close()
