@@ -131,8 +131,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "users/locked_out.html"
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_VERBOSE = False
+# The proxies in front of the portal (the front cache), whose X-Forwarded-For is believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "users.addresses.client_address"
 
 # Two-factor sign-in (django-otp, a code from an authenticator app): required for everyone
 # whose group holds "Must sign in with a code" (reviewers and administrators, by a data

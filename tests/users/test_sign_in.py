@@ -265,3 +265,53 @@ def test_a_session_ends_a_working_day_after_signing_in_however_busy():
     session.save()
     client.get(HOME)  # the request that finds the day over
     assert not signed_in(client)
+
+
+# Behind the front cache ---------------------------------------------------------------------
+
+
+def test_behind_a_trusted_proxy_each_visitor_is_counted_by_their_own_address(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    writer = member_of(WRITERS, username="wendy")
+    for number in range(5):
+        Client().post(
+            LOGIN,
+            {"username": f"someone{number}", "password": "wrong guess"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
+    guesser = Client()
+    guessed = guesser.post(
+        LOGIN,
+        {"username": writer.username, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert guessed.status_code == 429
+    colleague = Client()
+    colleague.post(
+        LOGIN,
+        {"username": writer.username, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.20",
+    )
+    assert signed_in(colleague)
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_lock(settings):
+    settings.TRUSTED_PROXIES = []
+    writer = member_of(WRITERS, username="wendy")
+    for number in range(5):
+        Client().post(
+            LOGIN,
+            {"username": f"someone{number}", "password": "wrong guess"},
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+        )
+    response = Client().post(
+        LOGIN,
+        {"username": writer.username, "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.7",
+        HTTP_X_FORWARDED_FOR="203.0.113.99",
+    )
+    assert response.status_code == 429
