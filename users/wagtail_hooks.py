@@ -3,13 +3,14 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
 
 from users.two_factor import two_factor_setup
-from users.views import is_locked_out, unlock_sign_in
+from users.views import is_locked_out, reset_two_factor, unlock_sign_in
 
 
 @hooks.register("register_admin_urls")
 def register_sign_in_urls():
     return [
         path("users/<int:user_id>/unlock-sign-in/", unlock_sign_in, name="unlock_sign_in"),
+        path("users/<int:user_id>/reset-two-factor/", reset_two_factor, name="reset_two_factor"),
         path("account/two-factor/", two_factor_setup, name="two_factor_setup"),
     ]
 

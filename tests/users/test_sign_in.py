@@ -185,6 +185,26 @@ def test_once_set_up_the_code_is_asked_for_at_sign_in(two_factor_required):
     assert signed_in(with_code)
 
 
+def test_an_administrator_resets_two_factor_for_a_lost_phone():
+    reviewer = member_of(REVIEWERS, username="riley")
+    TOTPDevice.objects.create(user=reviewer, name="lost phone", confirmed=True)
+    admin = Client()
+    admin.force_login(member_of(ADMINISTRATORS, username="ada", is_superuser=True))
+    reset = reverse("reset_two_factor", args=[reviewer.pk])
+    assert reset in admin.get(reverse("wagtailusers_users:index")).content.decode()
+    writer = Client()
+    writer.force_login(member_of(WRITERS, username="wendy"))
+    writer.post(reset)
+    assert TOTPDevice.objects.filter(user=reviewer).exists()
+
+    admin.post(reset)
+
+    client = Client()
+    sign_in(client, reviewer.username)  # no code asked for: they set up a new app next
+    assert signed_in(client)
+    assert not TOTPDevice.objects.filter(user=reviewer).exists()
+
+
 def test_writers_are_offered_two_factor_but_not_made_to(two_factor_required):
     writer = member_of(WRITERS, username="wendy")
     client = Client()
