@@ -7,7 +7,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
+from core.forms import PortalPageForm
 from core.panels import ReadingGradePanel
+from core.permissions import PortalPagePermissionTester
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images.
@@ -36,6 +38,8 @@ class PortalPage(PeriodicReviewMixin, Page):
         help_text="How often this page must be medically re-reviewed. Leave empty for the "
         "usual 12 months; choose a shorter interval for fast-changing topics.",
     )
+
+    base_form_class = PortalPageForm
 
     # Under the title, above the page type's own fields: how plainly the page reads.
     content_panels = [*Page.content_panels, ReadingGradePanel()]
@@ -68,6 +72,9 @@ class PortalPage(PeriodicReviewMixin, Page):
         for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
             return approval_of_revision(self.live_revision_id)
         return None
+
+    def permissions_for_user(self, user):
+        return PortalPagePermissionTester(user, self)
 
     @property
     def search_snippet(self) -> str:
