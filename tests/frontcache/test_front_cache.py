@@ -58,8 +58,8 @@ def portal(site):
 def cached(reader, *pages):
     """Read each page twice, so it is in the front cache."""
     for page in pages:
-        reader.get(page.url)
-        assert reader.get(page.url).cache == "hit", page.url
+        first, second = reader.get(page.url), reader.get(page.url)
+        assert second.cache == "hit", (page.url, dict(first.headers), dict(second.headers))
 
 
 def publish(page, **changes):
@@ -112,6 +112,18 @@ def test_an_unpublished_page_and_every_mention_of_it_leave_the_cache(portal, sit
     assert reader.get(steroids.url).status == 404
     for listing in (portal["index"], portal["rash"], portal["comparison"]):
         assert "Steroids" not in reader.get(listing.url).text, listing.url
+
+
+def test_a_page_made_private_leaves_the_cache_and_every_list(portal, site):
+    reader, steroids = site.visitor(), portal["steroids"]
+    cached(reader, steroids, portal["index"])
+
+    make_private(steroids)
+
+    behind_password = reader.get(steroids.url)
+    assert "Pills or a drip." not in behind_password.text
+    assert behind_password.cache != "hit"
+    assert "Steroids" not in reader.get(portal["index"].url).text
 
 
 def test_a_renamed_page_moves_and_its_old_address_is_not_served(portal, site):
