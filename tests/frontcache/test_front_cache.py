@@ -3,6 +3,7 @@ from the cache, and that a change reaches them at once and takes nothing unpubli
 
 import pytest
 from django.test import Client
+from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page
 
@@ -112,6 +113,17 @@ def test_an_unpublished_page_and_every_mention_of_it_leave_the_cache(portal, sit
     assert reader.get(steroids.url).status == 404
     for listing in (portal["index"], portal["rash"], portal["comparison"]):
         assert "Steroids" not in reader.get(listing.url).text, listing.url
+
+
+def test_a_deleted_side_effect_leaves_its_page_and_the_treatments_listing_it(portal, site):
+    reader, headache = site.visitor(), portal["headache"]
+    cached(reader, headache, portal["ivig"], portal["comparison"])
+
+    DeletePageAction(Page.objects.get(pk=headache.pk)).execute(skip_permission_checks=True)
+
+    assert reader.get(headache.url).status == 404
+    assert "Headache" not in reader.get(portal["ivig"].url).text
+    assert "Headache" not in reader.get(portal["comparison"].url).text
 
 
 def test_a_page_made_private_leaves_the_cache_and_every_list(portal, site):
