@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
 from core.panels import ReadingGradePanel
@@ -39,9 +41,21 @@ class PortalPage(PeriodicReviewMixin, Page):
         related_name="+",
         help_text="The medical reviewer who approved the live version.",
     )
+    # Page content like any other field: reviewed with the page, live only once approved.
+    search_names = ArrayField(
+        models.CharField(max_length=100),
+        verbose_name="other names patients search for",
+        blank=True,
+        default=list,
+        help_text="Other names, spellings and abbreviations patients may type in the search "
+        "box, separated by commas, e.g. a brand name or a lay word. Search finds the page by "
+        "them, and by near misspellings of them.",
+    )
 
-    # Under the title, above the page type's own fields: how plainly the page reads.
-    content_panels = [*Page.content_panels, ReadingGradePanel()]
+    # Under the title, above the page type's own fields: other names and how plainly the page
+    # reads.
+    content_panels = [*Page.content_panels, FieldPanel("search_names"), ReadingGradePanel()]
+    search_fields = [*Page.search_fields, index.SearchField("search_names", boost=2)]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel([FieldPanel("custom_review_frequency")], heading="Medical review"),
@@ -49,6 +63,10 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def known_names(self) -> list[str]:
+        """Every name the page is known by: its title, then its other names."""
+        return [self.title, *self.search_names]
 
     @property
     def search_snippet(self) -> str:

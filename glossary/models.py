@@ -74,6 +74,9 @@ class GlossaryTermPage(PortalPage):
     def search_snippet(self):
         return self.definition
 
+    def known_names(self) -> list[str]:
+        return [self.title, *self.other_names, *self.search_names]
+
     def as_term(self, request=None) -> Term:
         return Term(
             name=self.title,

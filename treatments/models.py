@@ -199,6 +199,7 @@ class TreatmentPage(PortalPage):
     search_fields = [
         *PortalPage.search_fields,
         index.SearchField("summary", boost=2),
+        index.SearchField("safety_warnings"),
         index.SearchField("what_it_is"),
         index.SearchField("how_it_works"),
         index.SearchField("how_it_is_given"),

@@ -168,8 +168,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Wagtail
 WAGTAIL_SITE_NAME = "MS relapse treatment portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's PostgreSQL backend, which search.backend extends to keep the words the site knows.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backend"},
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
