@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
-from core.panels import ReadingGradePanel
+from core.panels import PanelsFromHook, ReadingGradePanel
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images.
@@ -52,9 +52,14 @@ class PortalPage(PeriodicReviewMixin, Page):
         "them, and by near misspellings of them.",
     )
 
-    # Under the title, above the page type's own fields: other names and how plainly the page
-    # reads.
-    content_panels = [*Page.content_panels, FieldPanel("search_names"), ReadingGradePanel()]
+    # Under the title, above the page type's own fields: other names, how plainly the page
+    # reads, and what other apps show about the page (readers' feedback, for instance).
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("search_names"),
+        ReadingGradePanel(),
+        PanelsFromHook("register_portal_page_panel"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("search_names", boost=2)]
     settings_panels = [
         *Page.settings_panels,

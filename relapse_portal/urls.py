@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from feedback import views as feedback_views
 from search import views as search_views
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("search/suggestions/", search_views.suggestions, name="search_suggestions"),
+    path("feedback/", feedback_views.submit, name="feedback"),
+    path("feedback/thanks/", feedback_views.thanks, name="feedback_thanks"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

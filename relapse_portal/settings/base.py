@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tools",
     "glossary",
     "search",
+    "feedback",
     "review",
     "wagtail_periodic_review",
     "wagtail.contrib.settings",
@@ -182,6 +183,11 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_reviewed_revision"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# Readers' feedback is rate-limited per address (kept only as a keyed hash, in the cache).
+# Behind proxies (the front cache, a load balancer), the address is read from X-Forwarded-For:
+# set how many proxies in front of Django append to it.
+PORTAL_TRUSTED_PROXY_COUNT = int(env("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 
 # Plain language: the US school grade (Flesch-Kincaid) a page should read at or below. Writers
 # and reviewers see each page's grade in the editor; a page above it can still be saved.
