@@ -4,11 +4,13 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
 from core.panels import PanelsFromHook, ReadingGradePanel
+from core.serializers import ReviewRecordField
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images.
@@ -61,6 +63,9 @@ class PortalPage(PeriodicReviewMixin, Page):
         PanelsFromHook("register_portal_page_panel"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("search_names", boost=2)]
+    # What partners read in the content API (content_api), besides the title and meta fields.
+    # Page types add their own fields after these.
+    api_fields = [APIField("search_names"), APIField("review", serializer=ReviewRecordField())]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel([FieldPanel("custom_review_frequency")], heading="Medical review"),
@@ -68,6 +73,15 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def reviewer_name(self) -> str:
+        """The full name of the live version's medical reviewer; "" if there is none to show.
+
+        Never a username: that is an account's login, not a name to publish.
+        """
+        reviewer = self.last_reviewed_by
+        return reviewer.get_full_name() if reviewer else ""
 
     def known_names(self) -> list[str]:
         """Every name the page is known by: its title, then its other names."""

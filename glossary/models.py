@@ -5,12 +5,14 @@ from django.db import models
 from django.db.models.functions import Lower
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.models import SECTION_FEATURES, PortalPage
 
 from .marking import Term
+from .serializers import RelatedTermsField
 
 
 class GlossaryIndexPage(PortalPage):
@@ -19,6 +21,7 @@ class GlossaryIndexPage(PortalPage):
     intro = RichTextField(features=SECTION_FEATURES, blank=True)
 
     content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
+    api_fields = [*PortalPage.api_fields, APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.GlossaryTermPage"]
@@ -65,6 +68,12 @@ class GlossaryTermPage(PortalPage):
         index.SearchField("definition"),
         index.SearchField("other_names"),
         index.AutocompleteField("title"),
+    ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("definition"),
+        APIField("other_names"),
+        APIField("related_terms", serializer=RelatedTermsField()),
     ]
 
     parent_page_types = ["glossary.GlossaryIndexPage"]

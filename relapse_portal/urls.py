@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content_api.router import api_router
 from feedback import views as feedback_views
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("search/", search_views.search, name="search"),
     path("search/suggestions/", search_views.suggestions, name="search_suggestions"),
     path("feedback/", feedback_views.submit, name="feedback"),

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -12,6 +13,7 @@ from core.blocks import QuestionBlock
 from core.models import SECTION_FEATURES, PortalPage, plain_snippet
 
 from .blocks import SafetyWarningBlock
+from .serializers import ChoiceField, ChoicesField, SideEffectsField, TreatmentsField
 
 
 class Route(models.TextChoices):
@@ -85,6 +87,15 @@ class TreatmentIndexPage(PortalPage):
         index.SearchField("no_one_size_fits_all"),
         index.SearchField("relapse_ready"),
         index.SearchField("under_investigation"),
+    ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("intro"),
+        APIField("relapse_versus_long_term"),
+        APIField("no_one_size_fits_all"),
+        APIField("relapse_ready"),
+        APIField("under_investigation"),
+        APIField("disclaimer"),
     ]
 
     parent_page_types = ["home.HomePage"]
@@ -206,6 +217,22 @@ class TreatmentPage(PortalPage):
         index.SearchField("who_it_may_suit"),
         index.RelatedFields("side_effect_links", [index.SearchField("note")]),
     ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("summary"),
+        APIField("safety_warnings"),
+        APIField("what_it_is"),
+        APIField("how_it_works"),
+        APIField("routes", serializer=ChoicesField(Route)),
+        APIField("schedule"),
+        APIField("how_it_is_given"),
+        APIField("regulatory_status", serializer=ChoiceField(RegulatoryStatus)),
+        APIField("regulatory_note"),
+        APIField("who_it_may_suit"),
+        APIField("side_effects", serializer=SideEffectsField()),
+        APIField("side_effects_note"),
+        APIField("questions_to_ask"),
+    ]
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
@@ -288,6 +315,7 @@ class SideEffectIndexPage(PortalPage):
     intro = RichTextField(features=SECTION_FEATURES, blank=True)
 
     content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
+    api_fields = [*PortalPage.api_fields, APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["treatments.SideEffectPage"]
@@ -312,6 +340,11 @@ class SideEffectPage(PortalPage):
 
     content_panels = [*PortalPage.content_panels, FieldPanel("description")]
     search_fields = [*PortalPage.search_fields, index.SearchField("description")]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("description"),
+        APIField("treatments", serializer=TreatmentsField()),
+    ]
 
     parent_page_types = ["treatments.SideEffectIndexPage"]
     subpage_types = []

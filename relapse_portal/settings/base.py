@@ -40,8 +40,10 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "feedback",
+    "content_api",
     "review",
     "wagtail_periodic_review",
+    "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -176,6 +179,8 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.RichTextArea"}}
+# The content API (content_api) gives rich text as HTML, with links to pages as real addresses.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Medical review (review/): an edit made after submission restarts the review, and approval
 # publishes exactly the reviewed revision with the reviewer's name and date on it.
