@@ -10,7 +10,7 @@ TrigramWordSimilarity. "steriods" and "steroids" share enough three-letter piece
 import re
 
 from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest, Length
 
 from core.models import PortalPage
@@ -23,10 +23,9 @@ MIN_CORRECTED_LENGTH = 3  # shorter words of a query are never corrected
 MIN_TYPED_LENGTH = 2  # suggestions start from the second letter typed
 MIN_FUZZY_TYPED_LENGTH = 5  # and allow for a slip of the finger from the fifth
 MAX_CORRECTED_WORDS = 6  # so a long query costs a bounded number of lookups
-# Similarity runs from 0 (no three-letter piece in common) to 1. A misspelt word is replaced by
-# the nearest known word at pg_trgm's own threshold (0.3, which its index serves); "Did you
-# mean ...?" and suggestions ask for more.
-NEAR_ENOUGH_FOR_DID_YOU_MEAN = 0.4
+# Similarity runs from 0 (no three-letter piece in common) to 1. Corrections and "Did you
+# mean ...?" take known words at pg_trgm's own threshold (0.3, which its index serves);
+# suggestions, made while the word is still being typed, ask for more.
 NEAR_ENOUGH_FOR_SUGGESTION = 0.5
 
 
@@ -88,17 +87,18 @@ def corrected(query: str, known) -> str:
 def did_you_mean(query: str, known, limit: int = 3) -> list[str]:
     """Up to ``limit`` names or words the site knows that are nearest to ``query``.
 
-    Near the whole query, or found within it: for "steroids kidney stones", both "steroids"
-    and "kidney" are offered, since each on its own finds pages.
+    Near the whole query or near one of its words: for "steroids kidney stones", both
+    "steroids" and "kidney" are offered, since each on its own finds pages.
     """
-    closeness = Greatest(
-        TrigramSimilarity("text", query),
-        TrigramWordSimilarity(F("text"), Value(query)),  # how much of the name is in the query
-    )
+    targets = [query, *WORD.findall(query)[:MAX_CORRECTED_WORDS]]
+    near_any = Q()
+    for target in targets:  # each served by the trigram index
+        near_any |= Q(text__trigram_similar=target)
+    closeness = Greatest(*(TrigramSimilarity("text", target) for target in targets))
     candidates = (
-        known.annotate(closeness=closeness)
-        .filter(closeness__gte=NEAR_ENOUGH_FOR_DID_YOU_MEAN)
+        known.filter(near_any)
         .exclude(text__iexact=query)
+        .annotate(closeness=closeness)
         .order_by("-closeness", "-is_name", Length("text"), "text")
         .values_list("text", flat=True)[: limit * 4]
     )
