@@ -47,8 +47,9 @@ format: venv ## Reformat code and apply ruff's safe fixes
 	ruff format .
 	ruff check --fix .
 
-bench: venv ## Time page rendering (manage.py benchmark_pages)
+bench: venv ## Time page rendering and search with 1,000 pages (benchmark_pages, benchmark_search)
 	$(WITH_DB) python manage.py benchmark_pages
+	$(WITH_DB) python manage.py benchmark_search
 
 clean: ## Remove .venv, node_modules and staticfiles (keeps the local database)
 	rm -rf $(VENV) node_modules staticfiles
