@@ -23,7 +23,7 @@ class FeedbackForm(forms.Form):
     """What the "Was this page helpful?" form on every patient page posts."""
 
     page = forms.ModelChoiceField(
-        queryset=Page.objects.live().type(PortalPage),
+        queryset=Page.objects.none(),  # live patient pages, looked up when the form is made
         error_messages={
             "required": "The form did not say which page it is about.",
             "invalid_choice": "The page this form is about is no longer published.",
@@ -45,6 +45,10 @@ class FeedbackForm(forms.Form):
     # A field people never see (hidden by the stylesheet and from screen readers) that form-
     # filling programs do fill in.
     leave_empty = forms.CharField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = Page.objects.live().type(PortalPage)
 
     def clean_comment(self):
         return mask_contact_details(self.cleaned_data["comment"])
