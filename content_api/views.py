@@ -9,6 +9,7 @@ locks, revisions, who last edited) is among them, and the reviewer is named by f
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import JSONField
+from django.utils.cache import patch_cache_control
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError
@@ -55,6 +56,8 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         response = super().finalize_response(request, response, *args, **kwargs)
         # Public, read-only data: a partner's web page may read it from the browser.
         response["Access-Control-Allow-Origin"] = "*"
+        # Always current: the front cache could not purge a list when a page in it changes.
+        patch_cache_control(response, no_cache=True)
         return response
 
 

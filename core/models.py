@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -16,12 +17,17 @@ from core.serializers import ReviewRecordField
 # which keeps one h1 and headings in order), no embeds or images.
 SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
+# The app that runs the medical review answers this hook: given a revision's id, the approval of
+# that revision (with `reviewer_name` and `approved_at`), or None if no reviewer approved it.
+MEDICAL_REVIEW_HOOK = "medical_review_of_revision"
+
 
 class PortalPage(PeriodicReviewMixin, Page):
     """What every page patients read has in common, including its medical review record.
 
     wagtail-periodic-review supplies last_review_date, next_review_date and the per-page
-    review frequency; the medical review workflow records who reviewed the page.
+    review frequency; the medical review records who approved which version (see
+    `medical_review`), and dates the periodic review from it.
     """
 
     # wagtail-periodic-review keeps this out of forms; writers set it per page here. Empty
@@ -33,15 +39,6 @@ class PortalPage(PeriodicReviewMixin, Page):
         choices=ReviewFrequencyChoices.choices,
         help_text="How often this page must be medically re-reviewed. Leave empty for the "
         "usual 12 months; choose a shorter interval for fast-changing topics.",
-    )
-    last_reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The medical reviewer who approved the live version.",
     )
     # Page content like any other field: reviewed with the page, live only once approved.
     search_names = ArrayField(
@@ -74,14 +71,27 @@ class PortalPage(PeriodicReviewMixin, Page):
     class Meta:
         abstract = True
 
-    @property
-    def reviewer_name(self) -> str:
-        """The full name of the live version's medical reviewer; "" if there is none to show.
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["medical_review"] = self.medical_review(request)
+        return context
 
-        Never a username: that is an account's login, not a name to publish.
-        """
-        reviewer = self.last_reviewed_by
-        return reviewer.get_full_name() if reviewer else ""
+    def medical_review(self, request):
+        """The medical reviewer's approval of the version patients read (with `reviewer_name`
+        and `approved_at`), or None if nobody approved it: it was published directly, by the
+        demo loader or by an import. A preview shows a version patients do not read yet, so it
+        claims no review."""
+        if getattr(request, "is_preview", False):
+            return None
+        return self._live_medical_review
+
+    @cached_property
+    def _live_medical_review(self):
+        if self.live_revision_id is None:
+            return None
+        for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
+            return approval_of_revision(self.live_revision_id)
+        return None
 
     def known_names(self) -> list[str]:
         """Every name the page is known by: its title, then its other names."""
@@ -91,6 +101,14 @@ class PortalPage(PeriodicReviewMixin, Page):
     def search_snippet(self) -> str:
         """A line or two shown under the page's title in search results."""
         return self.search_description
+
+    def schema_entity(self, request) -> dict | None:
+        """What the page is about, as a schema.org entity with an ``@id``; None for nothing.
+
+        The page's structured data names it as the page's main entity. Page types that
+        describe a thing (a treatment, say) override this.
+        """
+        return None
 
 
 def plain_snippet(html: str, words: int = 40) -> str:

@@ -1,5 +1,6 @@
 """What every portal page shows partners in the content API (content_api), beside its fields."""
 
+from django.utils import timezone
 from rest_framework import serializers
 
 SUMMARY_FIELDS = ["id", "type", "detail_url", "html_url", "title"]
@@ -20,19 +21,19 @@ def page_summary(page, context) -> dict:
 
 
 class ReviewRecordField(serializers.Field):
-    """The page's medical review as the page itself states it; null until a reviewer approves.
-
-    The reviewer is named by their full name only, never by an account's username.
-    """
+    """The medical review of the version partners read, as the page itself states it: null
+    unless a medical reviewer approved that version. The reviewer is named as they signed
+    (their full name), never by an account's username."""
 
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        if not page.last_review_date:
+        review = page.medical_review(self.context["request"])
+        if review is None:
             return None
         return {
-            "last_reviewed": page.last_review_date.isoformat(),
-            "reviewed_by": page.reviewer_name or None,
+            "last_reviewed": timezone.localdate(review.approved_at).isoformat(),
+            "reviewed_by": review.reviewer_name or None,
             "next_review_due": page.next_review_date and page.next_review_date.isoformat(),
         }

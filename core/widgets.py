@@ -4,12 +4,20 @@ from wagtail.admin.rich_text import DraftailRichTextArea
 
 
 class RichTextArea(DraftailRichTextArea):
-    """Wagtail's rich text editor, except that an editor with nothing in it saves nothing.
+    """Wagtail's rich text editor, except that an editor with nothing in it saves nothing, and
+    that screen readers announce it by its field's label.
 
     Draftail can post an empty field as one empty paragraph. Django then counts the field as
     changed, so opening a page and approving it from the edit screen would save a new revision
-    (restarting the medical review) although nobody changed a word.
+    although nobody changed a word.
     """
+
+    def get_context(self, name, value, attrs):
+        # A field panel labels the field with "<id>-label"; the editor's text box, not the
+        # hidden input the label points at, is what a screen reader lands on.
+        if attrs.get("id"):
+            self.options = {**self.options, "ariaLabelledBy": f"{attrs['id']}-label"}
+        return super().get_context(name, value, attrs)
 
     def value_from_datadict(self, data, files, name):
         raw = data.get(name)

@@ -1,8 +1,9 @@
 """A limit on how often one address may send feedback, kept without keeping the address.
 
 The count lives in Django's cache under a keyed hash of the address (HMAC with the site's
-secret key), and expires with its window: nothing in the database, no cookie. In production the
-cache must be shared by every process (CACHE_BACKEND, e.g. Redis) for the limit to hold.
+secret key), and expires with its window: nothing in the database, no cookie. Production's
+cache is shared by every worker (files on the server, or Redis for several app servers), so
+the limit holds whichever one answers.
 """
 
 from django.conf import settings

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content_api.router import api_router
 from feedback import views as feedback_views
+from frontcache.views import health
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("search/suggestions/", search_views.suggestions, name="search_suggestions"),
     path("feedback/", feedback_views.submit, name="feedback"),
     path("feedback/thanks/", feedback_views.thanks, name="feedback_thanks"),
+    path("health/", health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

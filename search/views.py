@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 
 from glossary.models import GlossaryTermPage
@@ -59,4 +60,7 @@ def suggestions(request):
     found = []
     if len(typed) >= vocabulary.MIN_TYPED_LENGTH:
         found = vocabulary.suggestions(typed, vocabulary.known_in(searchable_pages()))
-    return JsonResponse({"query": typed, "suggestions": found})
+    response = JsonResponse({"query": typed, "suggestions": found})
+    # Asked afresh each time: the front cache could not purge a page's names when it goes.
+    patch_cache_control(response, no_cache=True)
+    return response

@@ -2,19 +2,11 @@
 JavaScript through the thank-you page, accessible, and no cookie set on the patient."""
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from feedback.models import Feedback
 from tests.browser.site import build_portal_site
 from tests.browser.test_accessibility import VIEWPORTS, axe_violations
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()  # the live server shares this process's cache
-    yield
-    cache.clear()
 
 
 def tab_to(page, name, max_tabs=80):

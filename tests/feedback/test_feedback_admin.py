@@ -12,8 +12,7 @@ from wagtail.models import GroupPagePermission
 
 from feedback.models import Feedback
 from review.roles import ADMINISTRATORS
-from tests.conftest import member_of
-from tests.factories import SideEffectPageFactory, TreatmentPageFactory, UserFactory
+from tests.factories import SideEffectPageFactory, TreatmentPageFactory, UserFactory, member_of
 from tests.review.admin_steps import edit_url, submit
 
 pytestmark = pytest.mark.django_db

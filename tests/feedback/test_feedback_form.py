@@ -25,14 +25,6 @@ PATIENT_LINE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    """Every test starts with no posts counted (the count lives in the cache)."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def treatment(treatment_index):
     return TreatmentPageFactory(title="Plasma exchange")
