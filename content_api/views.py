@@ -8,13 +8,18 @@ locks, revisions, who last edited) is among them, and the reviewer is named by f
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import JSONField
+from django.db.models import BooleanField, ForeignKey, IntegerField, JSONField
 from django.utils.cache import patch_cache_control
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import StreamField
+
+from core.api import QueryParameterCheck
+
+# Fields whose values Wagtail's filter converts itself (true/false, whole numbers, ids).
+CONVERTED_BY_WAGTAIL = (BooleanField, IntegerField, ForeignKey)
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -26,9 +31,13 @@ class CheckedFieldsFilter(FieldsFilter):
         for name, value in request.GET.items():
             if name in fields:
                 try:
-                    queryset.model._meta.get_field(name).to_python(value)
+                    field = queryset.model._meta.get_field(name)
                 except FieldDoesNotExist:
                     continue
+                if isinstance(field, CONVERTED_BY_WAGTAIL):
+                    continue
+                try:
+                    field.to_python(value)
                 except ValidationError as error:
                     raise BadRequestError(f"{name}: {' '.join(error.messages)}") from error
         return super().filter_queryset(request, queryset, view)
@@ -38,8 +47,11 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     renderer_classes = [JSONRenderer]  # no browsable HTML API, which would set a CSRF cookie
     authentication_classes = []  # the same answer for everyone: no session, no login
     filter_backends = [
-        CheckedFieldsFilter if backend is FieldsFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
+        QueryParameterCheck,  # the admin API's check: no NUL, no offset past PostgreSQL's range
+        *(
+            CheckedFieldsFilter if backend is FieldsFilter else backend
+            for backend in PagesAPIViewSet.filter_backends
+        ),
     ]
 
     @classmethod

@@ -10,7 +10,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
+from core.forms import PortalPageForm
 from core.panels import PanelsFromHook, ReadingGradePanel
+from core.permissions import PortalPagePermissionTester
 from core.serializers import ReviewRecordField
 
 # Rich text in a page section: no headings (the template gives each section its heading,
@@ -50,6 +52,8 @@ class PortalPage(PeriodicReviewMixin, Page):
         "box, separated by commas, e.g. a brand name or a lay word. Search finds the page by "
         "them, and by near misspellings of them.",
     )
+
+    base_form_class = PortalPageForm
 
     # Under the title, above the page type's own fields: other names, how plainly the page
     # reads, and what other apps show about the page (readers' feedback, for instance).
@@ -92,6 +96,9 @@ class PortalPage(PeriodicReviewMixin, Page):
         for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
             return approval_of_revision(self.live_revision_id)
         return None
+
+    def permissions_for_user(self, user):
+        return PortalPagePermissionTester(user, self)
 
     def known_names(self) -> list[str]:
         """Every name the page is known by: its title, then its other names."""

@@ -16,6 +16,7 @@ from tests.factories import (
     TreatmentSideEffectFactory,
     UserFactory,
     make_private,
+    publish_approved,
     save_draft,
 )
 from treatments.models import RegulatoryStatus, Route, SideEffectClass
@@ -23,6 +24,7 @@ from treatments.models import RegulatoryStatus, Route, SideEffectClass
 pytestmark = pytest.mark.django_db
 
 API = "/api/v2/pages/"
+MARCH_14 = datetime.datetime(2026, 3, 14, 12, tzinfo=datetime.UTC)
 # Words that exist only where partners must never look: drafts, private and unpublished pages,
 # unpublished revisions, and the reviewer's account.
 SECRETS = ["Draftword", "Privateword", "Unpublishedword", "Neverpublishedword", "rr-account"]
@@ -76,9 +78,7 @@ def portal(home, treatment_index, side_effect_index, glossary_index):
     reviewer = UserFactory(
         username="rr-account-7", first_name="Riley", last_name="Reviewer", email="rr@example.org"
     )
-    ivig.last_reviewed_by = reviewer
-    ivig.last_review_date = datetime.date(2026, 3, 14)
-    ivig.save_revision().publish()
+    publish_approved(ivig, reviewer=reviewer, approved_at=MARCH_14)
     save_draft(
         ivig, title="Draftword title", summary="Draftword summary", search_names=["Draftword"]
     )
@@ -244,6 +244,14 @@ def test_the_review_record_names_the_reviewer_by_full_name_only(client, portal):
     assert get(client, f"{API}{portal['inflammation'].pk}/")["review"] is None, "never reviewed"
 
 
+def test_a_version_published_without_review_claims_no_review(client, portal):
+    ivig = portal["ivig"].specific_class.objects.get(pk=portal["ivig"].pk)
+    ivig.summary = "An urgent correction, published by an administrator."
+    ivig.save_revision().publish()
+
+    assert get(client, f"{API}{ivig.pk}/")["review"] is None
+
+
 ADMIN_FIELDS = [
     "owner",
     "locked",
@@ -309,6 +317,8 @@ def test_asking_for_an_admin_field_is_refused(client, portal, field):
         {"child_of": "abc"},
         {"limit": "-1"},
         {"title": "a\x00b"},
+        {"search": "a\x00b"},
+        {"offset": "99999999999999999999"},
         {"unknown": "1"},
     ],
 )

@@ -4,12 +4,18 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from demo.accounts import DEMO_ACCOUNTS
 from review.roles import ADMINISTRATORS, REVIEWERS, WRITERS
 from users.models import User
 
 pytestmark = pytest.mark.django_db
+
+
+def sign_in_request():
+    """django-axes counts sign-ins per address, so authentication is always given a request."""
+    return RequestFactory().post("/admin/login/")
 
 
 def test_demo_accounts_are_refused_unless_debug_is_on(settings):
@@ -31,7 +37,7 @@ def test_one_demo_account_per_role_with_the_documented_passwords(settings):
     }
     assert User.objects.count() == len(expected)
     for username, (password, group) in expected.items():
-        user = authenticate(username=username, password=password)
+        user = authenticate(sign_in_request(), username=username, password=password)
         assert user is not None, username
         assert list(user.groups.values_list("name", flat=True)) == [group]
         assert user.get_full_name()  # a real name for the "Medically reviewed by" line
@@ -46,10 +52,16 @@ def test_production_refuses_the_demo_passwords_even_if_the_accounts_exist(settin
     settings.AUTHENTICATION_BACKENDS = production.AUTHENTICATION_BACKENDS
 
     for account in DEMO_ACCOUNTS:
-        assert authenticate(username=account.username, password=account.password) is None
+        assert (
+            authenticate(sign_in_request(), username=account.username, password=account.password)
+            is None
+        )
 
     # Other passwords still work as usual.
     writer = User.objects.get(username="writer")
     writer.set_password("a long private passphrase")
     writer.save()
-    assert authenticate(username="writer", password="a long private passphrase") == writer
+    assert (
+        authenticate(sign_in_request(), username="writer", password="a long private passphrase")
+        == writer
+    )

@@ -267,7 +267,7 @@ def test_one_address_sending_too_often_gets_429_until_the_window_ends(client, tr
 def test_behind_the_front_cache_readers_are_told_apart_by_the_forwarded_address(
     client, treatment, settings
 ):
-    settings.PORTAL_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # the front cache, as the test client's address
     for _ in range(10):
         post(client, treatment, headers={"X-Forwarded-For": "203.0.113.7"})
 
@@ -276,7 +276,7 @@ def test_behind_the_front_cache_readers_are_told_apart_by_the_forwarded_address(
 
 
 def test_a_forged_forwarded_address_does_not_escape_the_limit(client, treatment, settings):
-    settings.PORTAL_TRUSTED_PROXY_COUNT = 1  # the proxy appends the address it saw
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # it appends the address it saw
     for number in range(10):
         post(client, treatment, headers={"X-Forwarded-For": f"10.0.0.{number}, 203.0.113.7"})
 

@@ -8,20 +8,25 @@ made (the home page, the site, groups, the workflow).
 """
 
 import http.client
+import json
+import secrets
 import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.test.utils.form_data import querydict_from_html
 
 from deploy import stack
 
 # The app servers' only authentication backend (relapse_portal/settings/production.py).
+APP_SERVER_SECRET_KEY = secrets.token_urlsafe(50)
 PRODUCTION_AUTHENTICATION = "demo.backends.RefuseDemoPasswordsBackend"
 HOST = "localhost"  # the Wagtail site's host name (home/migrations), in ALLOWED_HOSTS
 
@@ -78,10 +83,24 @@ class Visitor:
         )
 
     def log_in(self, user) -> None:
-        """Log ``user`` in: a session in the shared database, its cookie in this browser."""
+        """Log ``user`` in: a session in the shared database, its cookie in this browser.
+
+        Production asks reviewers and administrators for a second factor: the session is one
+        that has passed it, with a confirmed authenticator app.
+        """
         client = Client()
-        client.force_login(user, backend=PRODUCTION_AUTHENTICATION)
+        with override_settings(SECRET_KEY=APP_SERVER_SECRET_KEY):
+            client.force_login(user, backend=PRODUCTION_AUTHENTICATION)
+            device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
         self.cookies["sessionid"] = client.cookies["sessionid"].value
+
+    def review_screen(self, url) -> dict[str, str]:
+        """The approve or send-back screen's form, as the admin's script opens it."""
+        screen = json.loads(self.get(url, **{"X-Requested-With": "XMLHttpRequest"}).text)
+        return querydict_from_html(screen["html"]).dict()
 
 
 @dataclass
@@ -105,8 +124,8 @@ def app_server_env(database_url, redis_url, varnish_port) -> dict[str, str]:
     """Production settings, on loopback, with the test database, Redis and Varnish."""
     return {
         "DJANGO_SETTINGS_MODULE": "relapse_portal.settings.production",
-        # This test process's key, so sessions it makes are valid on the app servers.
-        "SECRET_KEY": django_settings.SECRET_KEY,
+        # Production refuses a weak key; the test process signs its sessions with this one.
+        "SECRET_KEY": APP_SERVER_SECRET_KEY,
         "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
         "CSRF_TRUSTED_ORIGINS": f"http://{HOST}",
@@ -114,7 +133,7 @@ def app_server_env(database_url, redis_url, varnish_port) -> dict[str, str]:
         "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
         "CACHE_LOCATION": redis_url,
         "FRONT_CACHE_URLS": f"http://127.0.0.1:{varnish_port}",
-        "PORTAL_TRUSTED_PROXY_COUNT": "1",  # Varnish appends the reader's address
+        "TRUSTED_PROXIES": "127.0.0.1",  # Varnish, which appends the reader's address
         "GUNICORN_LOG_LEVEL": "warning",
     }
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from deploy import stack
 from review.roles import REVIEWERS, WRITERS
 from tests.factories import (
+    PASSWORD,
     GlossaryIndexPageFactory,
     GlossaryTermPageFactory,
     TreatmentIndexPageFactory,
@@ -53,7 +54,7 @@ def test_a_publish_on_either_app_server_reaches_varnish_and_the_other_server(
     url = reverse(
         "wagtailadmin_pages:workflow_action", args=[term.pk, "approve", current_task_state(term).pk]
     )
-    approved = admin.post(url, {"comment": ""})
+    approved = admin.post(url, {**admin.review_screen(url), "password": PASSWORD})
     assert approved.status == 302
 
     assert "An attack of new or worse MS symptoms." in reader.get(treatment.url).text
