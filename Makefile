@@ -51,12 +51,13 @@ format: venv ## Reformat code and apply ruff's safe fixes
 	ruff format .
 	ruff check --fix .
 
-bench: venv ## Time pages and glossary marking in process, then requests/s: nginx, bare Django, portal, Varnish
+bench: venv ## Time pages, glossary marking and search (1,000 pages) in process, then requests/s: nginx, bare Django, portal, Varnish
 	@DJANGO_SETTINGS_MODULE=relapse_portal.settings.dev $(WITH_DB) sh -ec '\
 		python manage.py migrate --noinput -v0; \
 		python manage.py load_demo_content; \
 		python manage.py benchmark_pages; \
 		python manage.py benchmark_marking; \
+		python manage.py benchmark_search; \
 		python -m deploy.bench'
 
 

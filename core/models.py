@@ -1,15 +1,19 @@
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
 from core.forms import PortalPageForm
-from core.panels import ReadingGradePanel
+from core.panels import PanelsFromHook, ReadingGradePanel
 from core.permissions import PortalPagePermissionTester
+from core.serializers import ReviewRecordField
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images.
@@ -38,11 +42,31 @@ class PortalPage(PeriodicReviewMixin, Page):
         help_text="How often this page must be medically re-reviewed. Leave empty for the "
         "usual 12 months; choose a shorter interval for fast-changing topics.",
     )
+    # Page content like any other field: reviewed with the page, live only once approved.
+    search_names = ArrayField(
+        models.CharField(max_length=100),
+        verbose_name="other names patients search for",
+        blank=True,
+        default=list,
+        help_text="Other names, spellings and abbreviations patients may type in the search "
+        "box, separated by commas, e.g. a brand name or a lay word. Search finds the page by "
+        "them, and by near misspellings of them.",
+    )
 
     base_form_class = PortalPageForm
 
-    # Under the title, above the page type's own fields: how plainly the page reads.
-    content_panels = [*Page.content_panels, ReadingGradePanel()]
+    # Under the title, above the page type's own fields: other names, how plainly the page
+    # reads, and what other apps show about the page (readers' feedback, for instance).
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("search_names"),
+        ReadingGradePanel(),
+        PanelsFromHook("register_portal_page_panel"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("search_names", boost=2)]
+    # What partners read in the content API (content_api), besides the title and meta fields.
+    # Page types add their own fields after these.
+    api_fields = [APIField("search_names"), APIField("review", serializer=ReviewRecordField())]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel([FieldPanel("custom_review_frequency")], heading="Medical review"),
@@ -75,6 +99,10 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     def permissions_for_user(self, user):
         return PortalPagePermissionTester(user, self)
+
+    def known_names(self) -> list[str]:
+        """Every name the page is known by: its title, then its other names."""
+        return [self.title, *self.search_names]
 
     @property
     def search_snippet(self) -> str:

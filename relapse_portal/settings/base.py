@@ -41,10 +41,13 @@ INSTALLED_APPS = [
     "tools",
     "glossary",
     "search",
+    "feedback",
+    "content_api",
     "review",
     "frontcache",
     "backups",
     "wagtail_periodic_review",
+    "wagtail.api.v2",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -273,8 +277,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Wagtail
 WAGTAIL_SITE_NAME = "MS relapse treatment portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's PostgreSQL backend, which search.backend extends to keep the words the site knows.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backend"},
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -282,6 +287,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Content-Security-Policy loads images from the portal only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.RichTextArea"}}
+# The content API (content_api) gives rich text as HTML, with links to pages as real addresses.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Medical review (review/): approving publishes exactly the version the reviewer was shown.
 # Wagtail's WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT is off: it restarts a review on any new

@@ -133,6 +133,7 @@ def app_server_env(database_url, redis_url, varnish_port) -> dict[str, str]:
         "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
         "CACHE_LOCATION": redis_url,
         "FRONT_CACHE_URLS": f"http://127.0.0.1:{varnish_port}",
+        "TRUSTED_PROXIES": "127.0.0.1",  # Varnish, which appends the reader's address
         "GUNICORN_LOG_LEVEL": "warning",
     }
 
