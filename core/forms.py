@@ -66,7 +66,8 @@ class PortalPageForm(WagtailAdminPageForm):
         if not (
             isinstance(extra, dict)
             and set(extra) <= allowed
-            and all(isinstance(value, str) for value in extra.values())
+            # Plain values only: the review screen hands back its cleaned data (text, numbers).
+            and all(isinstance(value, str | int | float | None) for value in extra.values())
         ):
             self.add_error(
                 None,
