@@ -24,7 +24,7 @@ DONE = {APPROVE: "approved", SEND_BACK: "sent back"}
 class ReviewRefused(PermissionDenied):
     """A workflow action the medical review refuses; the message tells the person why.
 
-    The portal's workflow views (review.views) show it where the person acted. Anything else
+    The portal's workflow views (review.page_views) show it where the person acted. Anything else
     that calls the task gets Django's plain 403, never a half-done action: the task's actions
     run in a transaction.
     """
