@@ -7,6 +7,7 @@ signed with their password, by someone who did not write or change it.
 """
 
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import formats, timezone
@@ -24,7 +25,7 @@ DONE = {APPROVE: "approved", SEND_BACK: "sent back"}
 class ReviewRefused(PermissionDenied):
     """A workflow action the medical review refuses; the message tells the person why.
 
-    The portal's workflow views (review.views) show it where the person acted. Anything else
+    The portal's workflow views (review.page_views) show it where the person acted. Anything else
     that calls the task gets Django's plain 403, never a half-done action: the task's actions
     run in a transaction.
     """
@@ -129,7 +130,9 @@ class MedicalReviewTask(GroupApprovalTask):
                     f"{saved_by(reviewed)}, after you opened it. Nothing was published and the "
                     "review is still open: look at the version now under review, then decide."
                 )
-            if not user.check_password(data.get("password") or ""):
+            # Signed as one signs in: through the site's authentication backends.
+            password = data.get("password") or ""
+            if authenticate(username=user.get_username(), password=password) != user:
                 return (
                     f"“{title}” was not approved: that is not your password. Approving is your "
                     "signature: type the password you sign in with."

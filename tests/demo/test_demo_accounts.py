@@ -1,5 +1,7 @@
 import importlib
 import io
+import secrets
+import sys
 
 import pytest
 from django.contrib.auth import authenticate
@@ -7,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
 from demo.accounts import DEMO_ACCOUNTS
+from relapse_portal.settings import base as base_settings
 from review.roles import ADMINISTRATORS, REVIEWERS, WRITERS
 from users.models import User
 
@@ -45,9 +48,12 @@ def test_one_demo_account_per_role_with_the_documented_passwords(settings):
     assert not User.objects.get(username="reviewer").is_superuser
 
 
-def test_production_refuses_the_demo_passwords_even_if_the_accounts_exist(settings):
+def test_production_refuses_the_demo_passwords_even_if_the_accounts_exist(settings, monkeypatch):
     settings.DEBUG = True
     call_command("create_demo_accounts", stdout=io.StringIO())
+    # Production settings start only with a strong key; give them one, and read them afresh.
+    monkeypatch.setattr(base_settings, "SECRET_KEY", secrets.token_urlsafe(50))
+    monkeypatch.delitem(sys.modules, "relapse_portal.settings.production", raising=False)
     production = importlib.import_module("relapse_portal.settings.production")
     settings.AUTHENTICATION_BACKENDS = production.AUTHENTICATION_BACKENDS
 

@@ -3,12 +3,11 @@ app servers running the portal (production settings) on the test database, shari
 
 Started once per test session on free loopback ports, stopped at its end. A missing program
 fails the tests, saying how to install it. Tests use real transactions, so the app servers
-see the content a test makes; the serialized rollback brings back what the data migrations
-made (the home page, the site, groups, the workflow).
+see the content a test makes; each starts from what the data migrations made (the home page,
+the site, groups, the workflow), as the browser tests do (``migrated_rows``).
 """
 
 import http.client
-import json
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -21,7 +20,6 @@ from django.db import connection
 from django.test import Client, override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.test.utils.form_data import querydict_from_html
 
 from deploy import stack
 
@@ -96,11 +94,6 @@ class Visitor:
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id
             session.save()
         self.cookies["sessionid"] = client.cookies["sessionid"].value
-
-    def review_screen(self, url) -> dict[str, str]:
-        """The approve or send-back screen's form, as the admin's script opens it."""
-        screen = json.loads(self.get(url, **{"X-Requested-With": "XMLHttpRequest"}).text)
-        return querydict_from_html(screen["html"]).dict()
 
 
 @dataclass
@@ -190,7 +183,7 @@ def use_stack(settings, varnish_port, redis_url) -> None:
 
 
 @pytest.fixture
-def site(production_stack, transactional_db, django_db_serialized_rollback, settings):
+def site(production_stack, migrated_rows, settings):
     """The stack with an empty front cache and shared cache, for one test."""
     use_stack(settings, production_stack.varnish_port, production_stack.redis_url)
     stack.varnishadm(production_stack.varnish, "ban", "obj.status", "!=", "0")
