@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
@@ -110,3 +111,40 @@ def review_decisions_menu_item():
         icon_name="tasks",
         order=795,
     )
+
+
+def administrator_may_cancel(request, page) -> bool:
+    """Site administrators end a review (to delete, move or rename the page) though they do
+    not decide it: Wagtail lets only the submitter, the owner or a decider cancel."""
+    state = page.current_workflow_state
+    return bool(
+        request.user.is_superuser and state is not None and not state.user_can_cancel(request.user)
+    )
+
+
+class CancelReviewMenuItem(ActionMenuItem):
+    label = "Cancel the medical review"
+    name = "action-cancel-workflow"
+    icon_name = "error"
+
+    def is_shown(self, context):
+        return context["view"] == "edit" and administrator_may_cancel(
+            context["request"], context["page"]
+        )
+
+
+@hooks.register("register_page_action_menu_item")
+def cancel_review_menu_item():
+    return CancelReviewMenuItem(order=50)
+
+
+@hooks.register("before_edit_page")
+def cancel_review_for_an_administrator(request, page):
+    """The editor's cancel button, for an administrator: the review ends before the edit is
+    saved, as Wagtail ends it for those it lets cancel."""
+    if (
+        request.method == "POST"
+        and request.POST.get("action-cancel-workflow")
+        and administrator_may_cancel(request, page)
+    ):
+        page.current_workflow_state.cancel(user=request.user)
