@@ -61,13 +61,19 @@ class Command(BaseCommand):
         side_effects = self.index(home, SideEffectIndexPage, "benchmark-side-effects")
         glossary = self.index(home, GlossaryIndexPage, "benchmark-glossary")
         self.stdout.write(f"Adding {count} pages (rolled back at the end)...")
+        named = set()  # glossary names are unique across terms, ignoring case
         for number in range(count):
             title = " ".join(rng.sample(words, rng.randint(1, 3))).capitalize()
             text = " ".join(rng.choices(words, k=40))
             slug = f"benchmark-{number}"
             if number % 2:
+                other_names = rng.sample(words, 2)
+                while named & {title.lower(), *other_names}:
+                    title = " ".join(rng.sample(words, rng.randint(1, 3))).capitalize()
+                    other_names = rng.sample(words, 2)
+                named |= {title.lower(), *other_names}
                 page = GlossaryTermPage(
-                    title=title, slug=slug, definition=text, other_names=rng.sample(words, 2)
+                    title=title, slug=slug, definition=text, other_names=other_names
                 )
                 glossary.add_child(instance=page)
             else:
