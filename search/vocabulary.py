@@ -90,11 +90,13 @@ def did_you_mean(query: str, known, limit: int = 3) -> list[str]:
     Near the whole query or near one of its words: for "steroids kidney stones", both
     "steroids" and "kidney" are offered, since each on its own finds pages.
     """
-    targets = [query, *WORD.findall(query)[:MAX_CORRECTED_WORDS]]
+    targets = list(dict.fromkeys([query, *WORD.findall(query)[:MAX_CORRECTED_WORDS]]))
     near_any = Q()
     for target in targets:  # each served by the trigram index
         near_any |= Q(text__trigram_similar=target)
-    closeness = Greatest(*(TrigramSimilarity("text", target) for target in targets))
+    similarities = [TrigramSimilarity("text", target) for target in targets]
+    # Greatest() needs two or more; a query with no words of its own ("***") has one.
+    closeness = Greatest(*similarities) if len(similarities) > 1 else similarities[0]
     candidates = (
         known.filter(near_any)
         .exclude(text__iexact=query)
