@@ -1,5 +1,7 @@
 import importlib
 import io
+import secrets
+import sys
 
 import pytest
 from django.contrib.auth import authenticate
@@ -45,9 +47,12 @@ def test_one_demo_account_per_role_with_the_documented_passwords(settings):
     assert not User.objects.get(username="reviewer").is_superuser
 
 
-def test_production_refuses_the_demo_passwords_even_if_the_accounts_exist(settings):
+def test_production_refuses_the_demo_passwords_even_if_the_accounts_exist(settings, monkeypatch):
     settings.DEBUG = True
     call_command("create_demo_accounts", stdout=io.StringIO())
+    # Production refuses the test settings' weak key at import: give it a strong one.
+    monkeypatch.setattr("relapse_portal.settings.base.SECRET_KEY", secrets.token_urlsafe(64))
+    monkeypatch.delitem(sys.modules, "relapse_portal.settings.production", raising=False)
     production = importlib.import_module("relapse_portal.settings.production")
     settings.AUTHENTICATION_BACKENDS = production.AUTHENTICATION_BACKENDS
 
