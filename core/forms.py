@@ -17,6 +17,7 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import AdminDateTimeInput, AdminPageChooser
 from wagtail.blocks.base import BlockField, BlockWidget
 from wagtail.fields import StreamField
+from wagtail.models import Page
 
 # What a page is called and where it lives: fixed while a medical reviewer is reading it.
 NAMING_FIELDS = ("title", "slug")
@@ -155,8 +156,6 @@ class PageChooser(AdminPageChooser):
 
 def register_field_overrides():
     """Make every Wagtail admin form build these fields instead of the trusting ones."""
-    from core.models import PortalPage
-
     register_form_field_override(
         models.DateTimeField,
         override={"form_class": StorableDateTimeField, "widget": AdminDateTimeInput},
@@ -164,7 +163,7 @@ def register_field_overrides():
     register_form_field_override(StreamField, override={"form_class": CompleteStreamField})
     register_form_field_override(
         models.ForeignKey,
-        to=PortalPage,
+        to=Page,
         override=lambda db_field: {
             "widget": PageChooser(target_models=[db_field.remote_field.model])
         },

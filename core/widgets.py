@@ -4,7 +4,8 @@ from core.contentstate import check_contentstate
 
 
 class RichTextArea(DraftailRichTextArea):
-    """Wagtail's rich text editor, refusing what it could not have sent, saving nothing empty.
+    """Wagtail's rich text editor, refusing what it could not have sent, saving nothing empty,
+    and announced by screen readers by its field's label.
 
     A post the editor could not have made (see core.contentstate) is a 400 Bad Request before
     the form is cleaned, so nothing is saved. And Draftail can post an empty field as one
@@ -12,6 +13,13 @@ class RichTextArea(DraftailRichTextArea):
     it from the edit screen would save a new revision (restarting the medical review) although
     nobody changed a word.
     """
+
+    def get_context(self, name, value, attrs):
+        # A field panel labels the field with "<id>-label"; the editor's text box, not the
+        # hidden input the label points at, is what a screen reader lands on.
+        if attrs.get("id"):
+            self.options = {**self.options, "ariaLabelledBy": f"{attrs['id']}-label"}
+        return super().get_context(name, value, attrs)
 
     def value_from_datadict(self, data, files, name):
         raw = data.get(name)

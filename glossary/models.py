@@ -6,12 +6,14 @@ from django.db import models
 from django.db.models.functions import Lower
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.models import SECTION_FEATURES, PortalPage
 
 from .marking import Term, name_key
+from .serializers import RelatedTermsField
 
 # The glossary's order everywhere (A to Z, then the older term first), so that the same term
 # comes first on every page and in every list.
@@ -24,6 +26,7 @@ class GlossaryIndexPage(PortalPage):
     intro = RichTextField(features=SECTION_FEATURES, blank=True)
 
     content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
+    api_fields = [*PortalPage.api_fields, APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["glossary.GlossaryTermPage"]
@@ -71,6 +74,12 @@ class GlossaryTermPage(PortalPage):
         index.SearchField("other_names"),
         index.AutocompleteField("title"),
     ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("definition"),
+        APIField("other_names"),
+        APIField("related_terms", serializer=RelatedTermsField()),
+    ]
 
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types = []
@@ -78,6 +87,9 @@ class GlossaryTermPage(PortalPage):
     @property
     def search_snippet(self):
         return self.definition
+
+    def known_names(self) -> list[str]:
+        return [self.title, *self.other_names, *self.search_names]
 
     def clean(self):
         super().clean()
@@ -100,6 +112,7 @@ class GlossaryTermPage(PortalPage):
             url=self.get_url(request),
             definition=self.definition,
             other_names=tuple(self.other_names),
+            page_id=self.pk,
         )
 
 

@@ -8,7 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from content_api.router import api_router
 from core.views import bulk_action, server_error
+from feedback import views as feedback_views
+from frontcache.views import health
 from search import views as search_views
 
 # The admin's own Content-Security-Policy (see ADMIN_CSP); patient pages keep SECURE_CSP.
@@ -24,7 +27,12 @@ admin_urlpatterns = decorate_urlpatterns(
 urlpatterns = [
     path("admin/", include(admin_urlpatterns)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("search/", search_views.search, name="search"),
+    path("search/suggestions/", search_views.suggestions, name="search_suggestions"),
+    path("feedback/", feedback_views.submit, name="feedback"),
+    path("feedback/thanks/", feedback_views.thanks, name="feedback_thanks"),
+    path("health/", health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

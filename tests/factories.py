@@ -2,22 +2,28 @@
 
 import factory
 import wagtail_factories
+from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, PageViewRestriction
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
-from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
+from review.models import Approval
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     SideEffectClass,
     SideEffectIndexPage,
     SideEffectPage,
+    TreatmentComparisonPage,
     TreatmentIndexPage,
     TreatmentPage,
     TreatmentSideEffect,
 )
 from users.models import User
+
+# Every user the factories make signs in (and signs approvals) with this password.
+PASSWORD = "correct horse battery"
 
 
 def home_page():
@@ -41,7 +47,14 @@ class UserFactory(DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("correct horse battery")
+    password = factory.django.Password(PASSWORD)
+
+
+def member_of(*group_names, **attrs):
+    """A user in the named groups (the editorial roles, review.roles)."""
+    user = UserFactory(**attrs)
+    user.groups.set(Group.objects.filter(name__in=group_names))
+    return user
 
 
 class TreatmentIndexPageFactory(wagtail_factories.PageFactory):
@@ -146,6 +159,29 @@ class QuestionsGuidePageFactory(wagtail_factories.PageFactory):
     slug = "questions-to-ask"
     parent = factory.LazyFunction(home_page)
     intro = "<p>Take these questions to your next visit.</p>"
+
+
+class ApprovalFactory(DjangoModelFactory):
+    """A medical reviewer's signed approval of one revision of a page."""
+
+    class Meta:
+        model = Approval
+
+    revision = None  # required: the revision approved
+    page = factory.LazyAttribute(lambda approval: approval.revision.content_object)
+    reviewer = factory.SubFactory(UserFactory)
+    reviewer_name = factory.LazyAttribute(lambda approval: approval.reviewer.get_full_name())
+    signed_with = Approval.Signature.PASSWORD
+
+
+def publish_approved(page: Page, **approval) -> Approval:
+    """Save ``page`` as a revision a medical reviewer approved, and publish it, as approving in
+    the medical review does (without going through the admin)."""
+    revision = page.specific.save_revision()
+    approved = ApprovalFactory(revision=revision, **approval)
+    revision.publish()
+    page.refresh_from_db()
+    return approved
 
 
 def safety_warning(heading, body, most_at_risk=(), advice=""):

@@ -1,5 +1,6 @@
 from wagtail import blocks
 
+from core.blocks import LabelledCharBlock, LabelledRichTextBlock
 from core.models import SECTION_FEATURES
 
 
@@ -9,14 +10,14 @@ class SafetyWarningBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         max_length=120, help_text='Say what the danger is, e.g. "Risk of kidney problems".'
     )
-    body = blocks.RichTextBlock(features=SECTION_FEATURES, help_text="What can happen, plainly.")
+    body = LabelledRichTextBlock(features=SECTION_FEATURES, help_text="What can happen, plainly.")
     most_at_risk = blocks.ListBlock(
-        blocks.CharBlock(max_length=200),
+        LabelledCharBlock(max_length=200, label="A group most at risk"),
         required=False,
         label="Who is most at risk",
         help_text="One group of people per line. Leave empty if the source names no one.",
     )
-    advice = blocks.RichTextBlock(
+    advice = LabelledRichTextBlock(
         features=SECTION_FEATURES,
         required=False,
         help_text="What patients or their care team can do about it, if the source says.",

@@ -1,9 +1,14 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -12,6 +17,7 @@ from core.blocks import QuestionBlock
 from core.models import SECTION_FEATURES, PortalPage, plain_snippet
 
 from .blocks import SafetyWarningBlock
+from .serializers import ChoiceField, ChoicesField, SideEffectsField, TreatmentsField
 
 
 class Route(models.TextChoices):
@@ -86,9 +92,18 @@ class TreatmentIndexPage(PortalPage):
         index.SearchField("relapse_ready"),
         index.SearchField("under_investigation"),
     ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("intro"),
+        APIField("relapse_versus_long_term"),
+        APIField("no_one_size_fits_all"),
+        APIField("relapse_ready"),
+        APIField("under_investigation"),
+        APIField("disclaimer"),
+    ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["treatments.TreatmentPage", "tools.TreatmentComparisonPage"]
+    subpage_types = ["treatments.TreatmentPage", "treatments.TreatmentComparisonPage"]
     max_count = 1
 
     def treatments(self):
@@ -96,8 +111,6 @@ class TreatmentIndexPage(PortalPage):
 
     def comparison_page(self):
         """The treatments side by side, if that page is published."""
-        from tools.models import TreatmentComparisonPage  # tools builds on this app
-
         return TreatmentComparisonPage.objects.child_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
@@ -199,11 +212,28 @@ class TreatmentPage(PortalPage):
     search_fields = [
         *PortalPage.search_fields,
         index.SearchField("summary", boost=2),
+        index.SearchField("safety_warnings"),
         index.SearchField("what_it_is"),
         index.SearchField("how_it_works"),
         index.SearchField("how_it_is_given"),
         index.SearchField("who_it_may_suit"),
         index.RelatedFields("side_effect_links", [index.SearchField("note")]),
+    ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("summary"),
+        APIField("safety_warnings"),
+        APIField("what_it_is"),
+        APIField("how_it_works"),
+        APIField("routes", serializer=ChoicesField(Route)),
+        APIField("schedule"),
+        APIField("how_it_is_given"),
+        APIField("regulatory_status", serializer=ChoiceField(RegulatoryStatus)),
+        APIField("regulatory_note"),
+        APIField("who_it_may_suit"),
+        APIField("side_effects", serializer=SideEffectsField()),
+        APIField("side_effects_note"),
+        APIField("questions_to_ask"),
     ]
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
@@ -220,22 +250,44 @@ class TreatmentPage(PortalPage):
     def is_fda_approved(self):
         return self.regulatory_status == RegulatoryStatus.FDA_APPROVED
 
+    @cached_property
     def side_effects_by_class(self):
-        """Live side effects grouped by class, most serious first, in one query."""
+        """Live side effects grouped by class, most serious first, in one query.
+
+        The page shows them and its schema.org data lists them: both read this one result.
+        """
         return by_class(with_live_side_effect(self.side_effect_links))
-
-    def questions_guide(self):
-        """The guide that gathers every treatment's questions to ask, if it is published."""
-        from tools.models import QuestionsGuidePage  # tools builds on this app
-
-        return QuestionsGuidePage.objects.live().public().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["side_effects"] = self.side_effects_by_class()
-        if self.questions_to_ask:
-            context["questions_guide"] = self.questions_guide()
+        context["side_effects"] = self.side_effects_by_class
         return context
+
+    def schema_entity(self, request):
+        """The treatment as a schema.org MedicalTherapy; serious side effects are kept apart."""
+        outcomes = {"adverseOutcome": {}, "seriousAdverseOutcome": {}}
+        for classification, links in self.side_effects_by_class.items():
+            serious = classification == SideEffectClass.SERIOUS
+            kind = "seriousAdverseOutcome" if serious else "adverseOutcome"
+            for link in links:
+                # A side effect classed twice (say possible and common) is still one outcome.
+                outcomes[kind][link.side_effect_id] = {
+                    "@type": "MedicalEntity",
+                    "name": link.side_effect.title,
+                    "url": link.side_effect.get_full_url(request),
+                }
+        return {
+            "@type": "MedicalTherapy",
+            "@id": f"{self.get_full_url(request)}#treatment",
+            "name": self.title,
+            "description": self.summary,
+            **{kind: list(found.values()) for kind, found in outcomes.items() if found},
+        }
+
+
+def live_treatments():
+    """The treatments patients can read about, in the order of the treatment index."""
+    return TreatmentPage.objects.live().public()
 
 
 def with_live_side_effect(links):
@@ -287,6 +339,7 @@ class SideEffectIndexPage(PortalPage):
     intro = RichTextField(features=SECTION_FEATURES, blank=True)
 
     content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
+    api_fields = [*PortalPage.api_fields, APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["treatments.SideEffectPage"]
@@ -294,7 +347,7 @@ class SideEffectIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["side_effects"] = (
+        context["side_effect_pages"] = (
             SideEffectPage.objects.child_of(self).live().public().order_by(Lower("title"))
         )
         return context
@@ -311,6 +364,11 @@ class SideEffectPage(PortalPage):
 
     content_panels = [*PortalPage.content_panels, FieldPanel("description")]
     search_fields = [*PortalPage.search_fields, index.SearchField("description")]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("description"),
+        APIField("treatments", serializer=TreatmentsField()),
+    ]
 
     parent_page_types = ["treatments.SideEffectIndexPage"]
     subpage_types = []
@@ -333,4 +391,72 @@ class SideEffectPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["treatment_links"] = self.live_treatment_links()
+        return context
+
+
+def regulatory_status(treatment):
+    """The treatment's FDA status, or nothing where the source gives none."""
+    if treatment.regulatory_status == RegulatoryStatus.NOT_STATED:
+        return ""
+    return treatment.get_regulatory_status_display()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One thing compared, with a cell per treatment: a text, or a list of side-effect links.
+
+    An empty cell means the source does not say.
+    """
+
+    heading: str
+    cells: list
+    lists_side_effects: bool = False
+
+
+class TreatmentComparisonPage(PortalPage):
+    """The relapse treatments side by side, built from the facts on each treatment's page."""
+
+    intro = RichTextField(
+        features=SECTION_FEATURES,
+        help_text="What the table shows and how to read it. The table itself is built from "
+        "the treatment pages.",
+    )
+
+    content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    def treatments(self):
+        """The live treatments, each with its live side effects, in two queries in all."""
+        links = Prefetch(
+            "side_effect_links",
+            queryset=with_live_side_effect(TreatmentSideEffect.objects),
+            to_attr="live_side_effect_links",
+        )
+        return list(live_treatments().prefetch_related(links))
+
+    @staticmethod
+    def rows(treatments):
+        """What is compared, one row each, for ``treatments`` as ``treatments()`` gives them."""
+        side_effects = [by_class(treatment.live_side_effect_links) for treatment in treatments]
+        return [
+            Row("FDA approval", [regulatory_status(treatment) for treatment in treatments]),
+            Row("How it is given", ["; ".join(t.route_labels()) for t in treatments]),
+            Row("Schedule", [treatment.schedule for treatment in treatments]),
+            *(
+                Row(
+                    classification.label,
+                    [groups.get(classification, []) for groups in side_effects],
+                    lists_side_effects=True,
+                )
+                for classification in SideEffectClass
+            ),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = self.treatments()
+        context["rows"] = self.rows(context["treatments"])
         return context

@@ -41,9 +41,13 @@ INSTALLED_APPS = [
     "tools",
     "glossary",
     "search",
+    "feedback",
+    "content_api",
     "review",
+    "frontcache",
     "backups",
     "wagtail_periodic_review",
+    "wagtail.api.v2",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,7 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "review.middleware.ReviewRefusalMiddleware",
+    "frontcache.middleware.CacheTagsMiddleware",
     # Last, as django-axes asks: answers a locked-out sign-in with the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,6 +163,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The portal's words for Wagtail's workflow ("Send back for changes", not "Request changes"):
+# English catalogs here take precedence over Wagtail's own.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
@@ -174,12 +182,22 @@ STORAGES = {
 
 # Django's built-in cache backends, chosen by the environment (for example
 # CACHE_BACKEND=django.core.cache.backends.redis.RedisCache, CACHE_LOCATION=redis://...).
+# It holds what is the same for every reader (glossary terms, the menu), dropped on publish.
 CACHES = {
     "default": {
         "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env("CACHE_LOCATION", ""),
     }
 }
+
+# The front cache (Varnish, deploy/varnish/portal.vcl): every Varnish the app servers purge
+# when content changes, e.g. FRONT_CACHE_URLS=http://127.0.0.1:6081. None: nothing to purge.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "frontcache.backends.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(env_list("FRONT_CACHE_URLS"))
+}
+# Seconds after a purge when it is sent again, for pages being rendered while it was sent.
+FRONT_CACHE_REPURGE_SECONDS = 1.0
 
 # Email: SMTP in production, configured from the environment (Django's MAILERS setting).
 MAILERS = {
@@ -200,6 +218,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Security: HTTPS everywhere by default; dev.py and test.py turn this off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # Varnish's health probe talks plain HTTP
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SESSION_COOKIE_SECURE = True
@@ -258,8 +277,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # Wagtail
 WAGTAIL_SITE_NAME = "MS relapse treatment portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's PostgreSQL backend, which search.backend extends to keep the words the site knows.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backend"},
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -267,13 +287,20 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Content-Security-Policy loads images from the portal only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.RichTextArea"}}
+# The content API (content_api) gives rich text as HTML, with links to pages as real addresses.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
-# Medical review (review/): an edit made after submission restarts the review, and approval
-# publishes exactly the reviewed revision with the reviewer's name and date on it.
+# Medical review (review/): approving publishes exactly the version the reviewer was shown.
+# Wagtail's WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT is off: it restarts a review on any new
+# revision, an autosave of the same text included, and silently turns an approval into a new
+# submission. The review's task restarts it instead when what patients read changes.
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_reviewed_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_approved_revision"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Emails about a page waiting for review go to the medical reviewers, who decide, not to every
+# superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Plain language: the US school grade (Flesch-Kincaid) a page should read at or below. Writers
 # and reviewers see each page's grade in the editor; a page above it can still be saved.

@@ -1,11 +1,36 @@
 """Production: everything comes from the environment (see base.py); nothing is relaxed.
 
-Demo accounts are never created here: the demo commands refuse to run without DEBUG.
+The demo app (demo content, demo accounts, the benchmark) is not installed here, so its
+commands do not exist. Only its login backend is used: it knows the demo accounts' published
+passwords and refuses them, in case a database copied from a developer's machine holds them.
 """
 
-from django.core.exceptions import ImproperlyConfigured
+import os
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, ImproperlyConfigured, env, env_list
+
+# Several worker processes share one cache: without CACHE_BACKEND, files on this server's
+# disk. Several app servers share Redis (CACHE_BACKEND=django.core.cache.backends.redis.
+# RedisCache, CACHE_LOCATION=redis://...), so a publish on one is seen by all.
+if "CACHE_BACKEND" not in os.environ:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_LOCATION", str(BASE_DIR / "var" / "cache")),
+        }
+    }
+
+# `make serve` rehearses production on this machine, where there is no TLS: plain HTTP is
+# allowed only when every allowed host is this machine.
+if env("PORTAL_LOOPBACK_HTTP", "false") == "true":
+    if set(env_list("ALLOWED_HOSTS")) - {"127.0.0.1", "localhost", "[::1]"}:
+        raise ImproperlyConfigured("PORTAL_LOOPBACK_HTTP is only for ALLOWED_HOSTS on loopback.")
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SESSION_COOKIE_SECURE = False
+    CSRF_COOKIE_SECURE = False
+
 
 # The development and test settings' keys, and Django's mark of a generated throwaway key.
 KNOWN_KEYS = {"dev-only-insecure-key-never-used-in-production", "test-only-insecure-key"}
@@ -30,10 +55,11 @@ def require_strong_secret_key(key: str) -> None:
 
 require_strong_secret_key(SECRET_KEY)  # noqa: F405
 
-# The demo accounts' published passwords are refused here, whatever the database holds.
+# Password guessing is locked out (django-axes); the demo accounts' published passwords are
+# refused, whatever the database holds.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "review.backends.RefuseDemoPasswordsBackend",
+    "demo.backends.RefuseDemoPasswordsBackend",
 ]
 
 # Justified in the README: the admin shows page previews in a frame of its own origin

@@ -25,13 +25,14 @@ from tests.factories import (
     TreatmentSideEffectFactory,
     home_page,
 )
-from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     Route,
     SideEffectClass,
     SideEffectIndexPage,
     SideEffectPage,
+    TreatmentComparisonPage,
     TreatmentIndexPage,
     TreatmentPage,
 )
@@ -72,7 +73,9 @@ class PortalSite:
             "treatment history worksheet": self.treatment_history.url,
             "questions guide": self.questions_guide.url,
             "search results": "/search/?query=steroids",
+            "search with a misspelling": "/search/?query=steriods",
             "search with no results": "/search/?query=zebra",
+            "feedback thank-you": f"/feedback/thanks/?page={self.treatment.pk}",
             "not found": "/no-such-page/",
         }
 

@@ -1,8 +1,3 @@
-# The people in each editorial role, shared with the review specifications.
-from tests.review.conftest import (  # noqa: F401
-    other_writer,
-    reviewer,
-    site_admin,
-    treatment,
-    writer,
-)
+# The live treatment page the review specifications work on (the people in each editorial role
+# come from tests/conftest.py).
+from tests.review.conftest import treatment  # noqa: F401
