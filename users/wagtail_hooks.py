@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
 
 from users.two_factor import two_factor_setup
-from users.views import is_locked_out, reset_two_factor, unlock_sign_in
+from users.views import has_two_factor, is_locked_out, reset_two_factor, unlock_sign_in
 
 
 @hooks.register("register_admin_urls")
@@ -16,9 +16,15 @@ def register_sign_in_urls():
 
 
 @hooks.register("register_user_listing_buttons")
-def unlock_sign_in_button(user, request_user):
-    if request_user.has_perm("users.change_user") and is_locked_out(user):
+def sign_in_buttons(user, request_user):
+    if not request_user.has_perm("users.change_user"):
+        return
+    if is_locked_out(user):
         yield ListingButton("Unlock sign-in", reverse("unlock_sign_in", args=[user.pk]), priority=5)
+    if has_two_factor(user):
+        yield ListingButton(
+            "Reset two-factor sign-in", reverse("reset_two_factor", args=[user.pk]), priority=6
+        )
 
 
 @hooks.register("register_account_menu_item")

@@ -164,13 +164,19 @@ def test_writers_and_reviewers_cannot_delete_a_live_page(client, request, treatm
     assert exists(treatment)
 
 
+def cancel_review(client, page, by):
+    """The review is cancelled from the editor (by whoever submitted it)."""
+    client.force_login(by)
+    edit(client, page, action="action-cancel-workflow")
+    assert not Page.objects.get(pk=page.pk).workflow_in_progress
+
+
 @pytest.mark.parametrize("door", DELETE_DOORS)
-def test_administrator_deletes_a_page_after_cancelling_its_review(
-    client, site_admin, in_review, door
+def test_administrator_deletes_a_page_once_its_review_is_cancelled(
+    client, writer, site_admin, in_review, door
 ):
+    cancel_review(client, in_review, by=writer)
     client.force_login(site_admin)
-    edit(client, in_review, action="action-cancel-workflow")
-    assert not Page.objects.get(pk=in_review.pk).workflow_in_progress
     DELETE_DOORS[door](client, in_review)
     assert not exists(in_review)
 
@@ -319,9 +325,11 @@ def test_nobody_renames_a_page_in_review(client, request, in_review, role, field
     assert getattr(latest, field) != "renamed-while-in-review"
 
 
-def test_administrator_renames_a_page_after_cancelling_its_review(client, site_admin, in_review):
+def test_administrator_renames_a_page_once_its_review_is_cancelled(
+    client, writer, site_admin, in_review
+):
+    cancel_review(client, in_review, by=writer)
     client.force_login(site_admin)
-    edit(client, in_review, action="action-cancel-workflow")
     response = edit(client, in_review, title="Plasma exchange (PLEX)")
     assert response.status_code == 302, messages_of(response)
     assert Page.objects.get(pk=in_review.pk).draft_title == "Plasma exchange (PLEX)"

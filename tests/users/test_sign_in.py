@@ -2,6 +2,7 @@
 publish, and sessions that end."""
 
 import datetime
+import secrets
 import subprocess
 import sys
 
@@ -240,7 +241,7 @@ def test_demo_accounts_sign_in_with_a_password_alone_under_make_run(settings):
         capture_output=True,
         text=True,
         env={
-            "SECRET_KEY": "x" * 60,
+            "SECRET_KEY": secrets.token_urlsafe(64),
             "DATABASE_URL": "postgres://h/db",
             "ALLOWED_HOSTS": "x",
             "CSRF_TRUSTED_ORIGINS": "https://x",
