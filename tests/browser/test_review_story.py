@@ -115,13 +115,17 @@ def test_an_autosave_racing_the_submission_does_not_stop_the_approval(
     monkeypatch.setattr(ReviewEditView, "save_action", autosave_that_arrives_late)
 
     log_in(page, live_server, "wendy")
-    # The editor starts watching for edits (and autosaving them) two seconds after it opens,
-    # and says so with an event; a person types later than that.
+    # Two seconds after its form controller (re)connects, the editor notes the form as it is and
+    # watches for edits from there (autosaving them); a person types after that.
     page.add_init_script(
-        "document.addEventListener('w-unsaved:watch-edits', () => { window.watching = true; })"
+        """
+        window.connected = window.watching = 0;
+        document.addEventListener('w-unsaved:ready', () => { window.connected += 1; });
+        document.addEventListener('w-unsaved:watch-edits', () => { window.watching += 1; });
+        """
     )
     page.goto(f"{live_server.url}/admin/pages/{treatment.pk}/edit/")
-    page.wait_for_function("window.watching === true")
+    page.wait_for_function("window.connected > 0 && window.watching >= window.connected")
     autosave = page.expect_request(
         lambda r: r.method == "POST" and "/edit/" in r.url and "json" in r.headers.get("accept", "")
     )
