@@ -115,14 +115,22 @@ def test_an_autosave_racing_the_submission_does_not_stop_the_approval(
     monkeypatch.setattr(ReviewEditView, "save_action", autosave_that_arrives_late)
 
     log_in(page, live_server, "wendy")
+    # Two seconds after its form controller (re)connects, the editor notes the form as it is and
+    # watches for edits from there (autosaving them); a person types after that.
+    page.add_init_script(
+        """
+        window.connected = window.watching = 0;
+        document.addEventListener('w-unsaved:ready', () => { window.connected += 1; });
+        document.addEventListener('w-unsaved:watch-edits', () => { window.watching += 1; });
+        """
+    )
     page.goto(f"{live_server.url}/admin/pages/{treatment.pk}/edit/")
-    summary = page.get_by_role("textbox", name="Summary")
-    summary.fill("")
+    page.wait_for_function("window.connected > 0 && window.watching >= window.connected")
     autosave = page.expect_request(
         lambda r: r.method == "POST" and "/edit/" in r.url and "json" in r.headers.get("accept", "")
     )
-    with autosave:
-        summary.press_sequentially(NEW_SUMMARY)  # half a second later, the autosave goes out
+    with autosave:  # half a second after typing, the autosave goes out
+        page.get_by_role("textbox", name="Summary").fill(NEW_SUMMARY)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Medical review").click()
     expect(page.get_by_text("“Plasma exchange” was submitted for medical review.")).to_be_visible()

@@ -160,3 +160,41 @@ def test_a_page_never_approved_counts_every_change_since_it_was_made(
     publish_approved(treatment)  # once a version is approved, that history is behind it
     submit(client, treatment, summary="Another summary.")
     assert offered(reviewer, treatment) == ["approve", "reject"]
+
+
+NOT_A_REVIEWER = (
+    "You cannot approve or send back “Plasma exchange”: only medical reviewers decide in the "
+    "medical review."
+)
+
+
+@pytest.mark.parametrize(
+    ("role", "approved", "sent_to", "told"),
+    [
+        ("anonymous", False, "/admin/login/", None),
+        ("writer", False, "/admin/pages/", NOT_A_REVIEWER),
+        ("site_admin", False, "/admin/pages/", NOT_A_REVIEWER),
+        ("reviewer", False, "/admin/pages/", FOUR_EYES),
+        ("second_reviewer", True, "/admin/pages/", None),
+    ],
+)
+def test_a_signed_approval_posted_by_each_role(
+    request, client, changed_by_reviewer, role, approved, sent_to, told
+):
+    task_state = current_task_state(changed_by_reviewer)
+    signed = {
+        "revision": task_state.revision_id,
+        "revision_saved_at": task_state.revision.created_at.isoformat(),
+        "password": "correct horse battery",
+    }
+    client.logout()
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+
+    response = client.post(workflow_action_url(changed_by_reviewer, "approve"), signed)
+
+    assert response.status_code == 302
+    assert response.url.startswith(sent_to)
+    assert ("tidied" in live_html(changed_by_reviewer)) is approved
+    if told:
+        assert told in messages_of(response)
