@@ -125,7 +125,7 @@ def test_an_autosave_racing_the_submission_does_not_stop_the_approval(
         """
     )
     page.goto(f"{live_server.url}/admin/pages/{treatment.pk}/edit/")
-    page.wait_for_function("window.connected > 0 && window.watching >= window.connected")
+    page.wait_for_function("() => window.connected > 0 && window.watching >= window.connected")
     autosave = page.expect_request(
         lambda r: r.method == "POST" and "/edit/" in r.url and "json" in r.headers.get("accept", "")
     )

@@ -178,12 +178,17 @@ def use_stack(settings, varnish_port, redis_url) -> None:
         }
     }
     cache.clear()
-    # No purge sent again a second later, into the next test (see the test of it).
+
+
+@pytest.fixture
+def purged_once(settings):
+    """No purge is sent again a second later: one sent for the rows ``migrated_rows`` loads
+    (the site) would reach Varnish in the middle of the test."""
     settings.FRONT_CACHE_REPURGE_SECONDS = None
 
 
 @pytest.fixture
-def site(production_stack, migrated_rows, settings):
+def site(production_stack, purged_once, migrated_rows, settings):
     """The stack with an empty front cache and shared cache, for one test."""
     use_stack(settings, production_stack.varnish_port, production_stack.redis_url)
     stack.varnishadm(production_stack.varnish, "ban", "obj.status", "!=", "0")
