@@ -51,7 +51,8 @@ def _what_patients_read(revision: Revision) -> str:
 
 
 def edited_since_publication(page, user) -> bool:
-    """Whether `user` wrote or changed any revision of `page` made since it was last published.
+    """Whether `user` wrote or changed any revision of `page` (or a snippet under review) made
+    since it was last published.
 
     A revision that only adds comments does not count: reviewers comment as they review.
     """
@@ -66,6 +67,11 @@ def edited_since_publication(page, user) -> bool:
             return True
         previous = revision
     return False
+
+
+def _admin_title(obj) -> str:
+    """A page's title as the admin shows it (its draft title); a snippet's name."""
+    return obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else str(obj)
 
 
 class MedicalReviewTask(GroupApprovalTask):
@@ -84,16 +90,18 @@ class MedicalReviewTask(GroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         # Both the workflow action view and the page editor end here, so the rules hold
         # however the request was made.
-        page = task_state.workflow_state.content_object.specific
+        # A page, or a snippet in the same workflow (a source).
+        reviewed = task_state.revision.content_object
+        title = _admin_title(reviewed)
         if action_name == "reject" and not str(kwargs.get("comment", "")).strip():
             raise ReviewRefused(
-                f"'{page.get_admin_display_title()}' was not sent back: say what needs to "
-                "change in a comment, so the writer knows what to do."
+                f"'{title}' was not sent back: say what needs to change in a comment, so the "
+                "writer knows what to do."
             )
-        if action_name == "approve" and edited_since_publication(page, user):
+        if action_name == "approve" and edited_since_publication(reviewed, user):
             raise ReviewRefused(
-                f"You cannot approve '{page.get_admin_display_title()}': you wrote or changed "
-                "this version. Another medical reviewer must approve it (four-eyes rule)."
+                f"You cannot approve '{title}': you wrote or changed this version. Another "
+                "medical reviewer must approve it (four-eyes rule)."
             )
         return super().on_action(task_state, user, action_name, **kwargs)
 

@@ -21,7 +21,8 @@ def publish_reviewed_revision(workflow_state, user=None):
     from core.models import PortalPage
 
     revision = workflow_state.current_task_state.revision
-    if isinstance(workflow_state.content_object.specific, PortalPage) and user is not None:
+    # The reviewed page or snippet (a source, which keeps no review record of its own).
+    if isinstance(revision.content_object, PortalPage) and user is not None:
         revision.content["last_reviewed_by"] = user.pk
         revision.content["last_review_date"] = timezone.localdate().isoformat()
         revision.save(update_fields=["content"])
