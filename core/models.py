@@ -9,8 +9,9 @@ from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyC
 from core.panels import ReadingGradePanel
 
 # Rich text in a page section: no headings (the template gives each section its heading,
-# which keeps one h1 and headings in order), no embeds or images.
-SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+# which keeps one h1 and headings in order), no embeds or images; citations of sources (a
+# feature the sources app registers).
+SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol", "citation"]
 
 
 class PortalPage(PeriodicReviewMixin, Page):

@@ -1,5 +1,7 @@
 """Factories for the portal's pages. Tests build the content they describe from these."""
 
+import json
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -7,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
+from sources.models import Source, SourceKind
 from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
@@ -148,7 +151,36 @@ class QuestionsGuidePageFactory(wagtail_factories.PageFactory):
     intro = "<p>Take these questions to your next visit.</p>"
 
 
-def safety_warning(heading, body, most_at_risk=(), advice=""):
+class SourceFactory(DjangoModelFactory):
+    """A source in the library. Live unless ``live=False``; ``publish=True`` publishes it as the
+    admin does, with a revision."""
+
+    class Meta:
+        model = Source
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Guideline {n} on relapse treatment")
+    authors = "A guideline panel"
+    kind = SourceKind.GUIDELINE
+
+    @factory.post_generation
+    def publish(source, create, extracted, **kwargs):
+        if create and extracted:
+            source.save_revision().publish()
+
+
+def cite(*sources) -> str:
+    """Citations of ``sources`` as rich text stores them (after the statement they support)."""
+    return "".join(f'<embed embedtype="citation" id="{source.pk}"/>' for source in sources)
+
+
+def sources_value(*sources) -> str:
+    """A fact's sources (``regulatory_status_sources``, a side-effect link's ``sources``) as
+    stored."""
+    return json.dumps([{"type": "source", "value": source.pk} for source in sources])
+
+
+def safety_warning(heading, body, most_at_risk=(), advice="", sources=()):
     """One block of a treatment's ``safety_warnings`` stream, as stored."""
     return {
         "type": "warning",
@@ -157,6 +189,7 @@ def safety_warning(heading, body, most_at_risk=(), advice=""):
             "body": body,
             "most_at_risk": list(most_at_risk),
             "advice": advice,
+            "sources": [source.pk for source in sources],
         },
     }
 

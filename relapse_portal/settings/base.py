@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "review",
+    "sources",
     "wagtail_periodic_review",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
