@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
-from core.panels import ReadingGradePanel
+from core.panels import PanelFromHook, ReadingGradePanel
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images; citations of sources (a
@@ -41,8 +41,13 @@ class PortalPage(PeriodicReviewMixin, Page):
         help_text="The medical reviewer who approved the live version.",
     )
 
-    # Under the title, above the page type's own fields: how plainly the page reads.
-    content_panels = [*Page.content_panels, ReadingGradePanel()]
+    # Under the title, above the page type's own fields: how plainly the page reads, and which
+    # statements have a source (a panel the sources app supplies).
+    content_panels = [
+        *Page.content_panels,
+        ReadingGradePanel(),
+        PanelFromHook("register_portal_page_sources_panel"),
+    ]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel([FieldPanel("custom_review_frequency")], heading="Medical review"),

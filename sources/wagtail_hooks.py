@@ -1,14 +1,16 @@
-from django.urls import reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.compare import register_comparison_class
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.fields import RichTextField
 from wagtail.snippets.models import register_snippet
 
 from sources.compare import CitingRichTextFieldComparison
 from sources.editor import ENTITY_TYPE, CitationElementHandler, citation_entity_decorator
+from sources.panels import SourcesPanel
 from sources.rich_text import FEATURE, CitationEmbedHandler
-from sources.views import SourceViewSet
+from sources.views import SourcesDueReport, SourceViewSet, StatementsWithoutSourceReport
 
 register_snippet(SourceViewSet)
 
@@ -47,3 +49,47 @@ def register_citation_feature(features):
         },
     )
     features.register_embed_type(CitationEmbedHandler)
+
+
+@hooks.register("register_portal_page_sources_panel")
+def sources_panel():
+    return SourcesPanel()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/statements-without-a-source/",
+            StatementsWithoutSourceReport.as_view(),
+            name="sources_uncited_report",
+        ),
+        path(
+            "reports/statements-without-a-source/results/",
+            StatementsWithoutSourceReport.as_view(results_only=True),
+            name="sources_uncited_report_results",
+        ),
+        path("reports/sources-due/", SourcesDueReport.as_view(), name="sources_due_report"),
+        path(
+            "reports/sources-due/results/",
+            SourcesDueReport.as_view(results_only=True),
+            name="sources_due_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def uncited_statements_menu_item():
+    return MenuItem(
+        "Statements without a source",
+        reverse("sources_uncited_report"),
+        icon_name="openquote",
+        order=800,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def sources_due_menu_item():
+    return MenuItem(
+        "Sources due for checking", reverse("sources_due_report"), icon_name="openquote", order=805
+    )
