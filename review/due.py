@@ -1,21 +1,75 @@
-"""Which live pages are due a medical re-review: overdue, or due within the reminder window."""
+"""Which live pages are due a medical re-review: overdue, due within the reminder window, or
+flagged for re-review now (another app's hook flags them, e.g. when a source they cite is
+withdrawn); and who is responsible for each."""
 
 import datetime
+from collections import defaultdict
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail_periodic_review.utils import add_review_date_annotations, filter_across_subtypes
 
+from review.roles import REVIEWERS, WRITERS
+
 REMINDER_WINDOW = datetime.timedelta(days=30)
+# Apps register a function returning a queryset of the ids of pages to re-review now.
+FLAGGED_PAGES_HOOK = "register_pages_flagged_for_review"
+
+
+def flagged_for_review() -> Q:
+    """Pages that an app has flagged for medical re-review now."""
+    flagged = Q(pk__in=[])
+    for page_ids in hooks.get_hooks(FLAGGED_PAGES_HOOK):
+        flagged |= Q(pk__in=page_ids())
+    return flagged
 
 
 def pages_due_for_review(pages=None, today=None):
-    """Live pages whose next review date has passed or falls within 30 days, soonest first.
+    """Live pages flagged for re-review (first), then those whose next review date has passed
+    or falls within 30 days, soonest first. Each has ``flagged_for_review`` set.
 
     wagtail-periodic-review's own panels split "overdue" and "this month" at calendar-month
     boundaries; the portal's rule is a rolling 30 days, so this selects on the date itself.
     """
     today = today or timezone.localdate()
     pages = (Page.objects.all() if pages is None else pages).live()
-    due = filter_across_subtypes(pages, next_review_date__lte=today + REMINDER_WINDOW)
-    return add_review_date_annotations(due).order_by("next_review_date", "path")
+    dated = filter_across_subtypes(pages, next_review_date__lte=today + REMINDER_WINDOW)
+    flagged = flagged_for_review()
+    due = pages.filter(Q(pk__in=dated) | flagged).annotate(
+        flagged_for_review=ExpressionWrapper(flagged, output_field=BooleanField())
+    )
+    return add_review_date_annotations(due).order_by(
+        "-flagged_for_review", "next_review_date", "path"
+    )
+
+
+def responsible_writers(page):
+    """The writers who edited the page, or its owner when no writer has."""
+    User = get_user_model()
+    writers = User.objects.filter(
+        is_active=True, groups__name=WRITERS, pk__in=page.revisions.values("user")
+    )
+    if writers.exists():
+        return list(writers)
+    return [page.owner] if page.owner and page.owner.is_active else []
+
+
+def pages_by_recipient(pages) -> dict:
+    """Who to tell about ``pages``: every medical reviewer about all of them, each responsible
+    writer about their own; a user maps to their pages, in the order given."""
+    reviewers = list(get_user_model().objects.filter(is_active=True, groups__name=REVIEWERS))
+    by_user = defaultdict(list)
+    for page in pages:
+        for user in {*responsible_writers(page), *reviewers}:
+            by_user[user].append(page)
+    return by_user
+
+
+def edit_address(page) -> str:
+    """The full address of the page's editor, for an email."""
+    return settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from sources.compare import CitingRichTextFieldComparison
 from sources.editor import ENTITY_TYPE, CitationElementHandler, citation_entity_decorator
+from sources.models import EvidenceFlag
 from sources.panels import SourcesPanel
 from sources.rich_text import FEATURE, CitationEmbedHandler
 from sources.views import SourcesDueReport, SourceViewSet, StatementsWithoutSourceReport
@@ -54,6 +55,11 @@ def register_citation_feature(features):
 @hooks.register("register_portal_page_sources_panel")
 def sources_panel():
     return SourcesPanel()
+
+
+@hooks.register("register_pages_flagged_for_review")
+def pages_citing_a_changed_source():
+    return EvidenceFlag.objects.filter(cleared_at=None).values("page_id")
 
 
 @hooks.register("register_admin_urls")
