@@ -71,10 +71,10 @@ def render_citations(html: str) -> SafeString:
 def citation_link(cited: NumberedSource) -> str:
     """The number in brackets, read out as "Source 2: <title>"."""
     return format_html(
-        '<a class="citation" href="#{}"><span aria-hidden="true">[</span>'
-        '<span class="visually-hidden">Source </span>{}'
-        '<span class="visually-hidden">: {}</span><span aria-hidden="true">]</span></a>',
+        '<a class="citation" href="#{}"><span aria-hidden="true">[{}]</span>'
+        '<span class="visually-hidden">Source {}: {}</span></a>',
         cited.anchor,
+        cited.number,
         cited.number,
         cited.source.title,
     )

@@ -36,6 +36,11 @@ def source_id(value) -> int | None:
     return number if number > 0 else None
 
 
+def citation(source_id: int) -> str:
+    """A citation of the source with id ``source_id``, as rich text stores it."""
+    return f'<embed embedtype="{FEATURE}" id="{source_id}"/>'
+
+
 def placeholder(source_id: int) -> str:
     return f"<!--citation:{source_id}-->"
 

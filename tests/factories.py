@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
 from sources.models import Source, SourceKind
+from sources.rich_text import citation
 from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
@@ -171,7 +172,7 @@ class SourceFactory(DjangoModelFactory):
 
 def cite(*sources) -> str:
     """Citations of ``sources`` as rich text stores them (after the statement they support)."""
-    return "".join(f'<embed embedtype="citation" id="{source.pk}"/>' for source in sources)
+    return "".join(citation(source.pk) for source in sources)
 
 
 def sources_value(*sources) -> str:
