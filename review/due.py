@@ -7,7 +7,9 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
@@ -59,15 +61,31 @@ def responsible_writers(page):
     return [page.owner] if page.owner and page.owner.is_active else []
 
 
-def pages_by_recipient(pages) -> dict:
-    """Who to tell about ``pages``: every medical reviewer about all of them, each responsible
-    writer about their own; a user maps to their pages, in the order given."""
+def email_concerned(pages, subject, template, **context) -> int:
+    """Email every medical reviewer about all of ``pages`` and each responsible writer about
+    their own; return how many emails were sent.
+
+    ``subject`` makes the subject from a recipient's pages; ``template`` gets the recipient
+    (``user``), their pages with the address of each page's editor (``pages``) and ``context``.
+    """
     reviewers = list(get_user_model().objects.filter(is_active=True, groups__name=REVIEWERS))
     by_user = defaultdict(list)
     for page in pages:
         for user in {*responsible_writers(page), *reviewers}:
             by_user[user].append(page)
-    return by_user
+    sent = 0
+    for user, user_pages in by_user.items():
+        if not user.email:
+            continue
+        addresses = [(page, edit_address(page)) for page in user_pages]
+        send_mail(
+            subject=subject(user_pages),
+            message=render_to_string(template, {**context, "user": user, "pages": addresses}),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+        sent += 1
+    return sent
 
 
 def edit_address(page) -> str:

@@ -9,15 +9,13 @@ the page as it was until a medical reviewer approves it again, which clears the 
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
 from django.dispatch import receiver
-from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import workflow_approved
 
-from review.due import edit_address, pages_by_recipient
+from review.due import email_concerned
 from sources.models import EvidenceFlag, Source, source_superseded_or_withdrawn
 
 
@@ -44,21 +42,15 @@ def flag_pages_citing(sender, source, **kwargs):
 
 def email_flagged(source: Source, pages) -> None:
     """Tell each responsible writer and every medical reviewer which pages need re-review."""
-    for user, user_pages in pages_by_recipient(pages).items():
-        if not user.email:
-            continue
-        context = {
-            "user": user,
-            "source": source,
-            "pages": [(page, edit_address(page)) for page in user_pages],
-        }
-        send_mail(
-            subject=f"Medical re-review needed: a source cited on {len(user_pages)} page(s) was "
-            f"{source.get_status_display().lower()}",
-            message=render_to_string("sources/source_changed_email.txt", context),
-            from_email=None,
-            recipient_list=[user.email],
-        )
+    status = source.get_status_display().lower()
+    email_concerned(
+        pages,
+        lambda user_pages: (
+            f"Medical re-review needed: a source cited on {len(user_pages)} page(s) was {status}"
+        ),
+        "sources/source_changed_email.txt",
+        source=source,
+    )
 
 
 @receiver(workflow_approved)
