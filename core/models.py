@@ -61,6 +61,14 @@ class PortalPage(PeriodicReviewMixin, Page):
         """A line or two shown under the page's title in search results."""
         return self.search_description
 
+    def schema_entity(self, request) -> dict | None:
+        """What the page is about, as a schema.org entity with an ``@id``; None for nothing.
+
+        The page's structured data names it as the page's main entity. Page types that
+        describe a thing (a treatment, say) override this.
+        """
+        return None
+
 
 def plain_snippet(html: str, words: int = 40) -> str:
     """Rich text as a short line of plain text."""

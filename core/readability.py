@@ -3,7 +3,9 @@
 Pages aim for a US school grade at or below ``settings.PORTAL_READING_GRADE_TARGET`` (8).
 Medical names such as "corticosteroid" cannot be avoided, and the glossary explains each one
 where it is used, so every glossary term and other name counts as one short word: the grade
-measures the writing around the names. The result also says what to fix: the hardest sentences.
+measures the writing around the names. Apps tell it which names are explained with the
+``plain_language_names`` Wagtail hook: a function of the page being scored that returns names.
+The result also says what to fix: the hardest sentences.
 """
 
 import re
@@ -15,11 +17,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 from textstat.textstat import textstatistics
+from wagtail import hooks
 from wagtail.blocks import CharBlock, ListBlock, RichTextBlock, StreamBlock, StructBlock, TextBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from glossary.marking import names_regex
+from core.names import NameFinder
 
 # What a glossary name is scored as: one plain, one-syllable word.
 MASK = "term"
@@ -64,7 +67,7 @@ class Readability:
 
 def assess(page: Page) -> Readability:
     """The reading grade of ``page`` (a specific page, e.g. the revision being edited)."""
-    return assess_text(page_text(page), glossary_names(page))
+    return assess_text(page_text(page), explained_names(page))
 
 
 def assess_text(pieces: Iterable[str], names: Iterable[str]) -> Readability:
@@ -75,12 +78,12 @@ def assess_text(pieces: Iterable[str], names: Iterable[str]) -> Readability:
     sentence of three words or more (a page that is only a title like "Nausea") gets no grade:
     the formula says nothing useful about it.
     """
-    names = names_regex(names)
+    finder = NameFinder(names)
     written, scored = [], []
     for piece in pieces:
         for sentence in _SENTENCE_BREAK.split(piece):
             written.append(sentence)
-            masked = names.sub(MASK, sentence) if names else sentence
+            masked = finder.sub(MASK, sentence)
             scored.append(masked if _SENTENCE_END.search(masked) else f"{masked}.")
     text = " ".join(scored)
     # textstat does not count a "sentence" of two words or fewer (a heading, a list item), so
@@ -113,20 +116,10 @@ def page_text(page: Page) -> list[str]:
     return pieces
 
 
-def glossary_names(page: Page | None = None) -> list[str]:
-    """Every name of every live glossary term, and of ``page`` itself if it is a term."""
-    # Glossary pages are PortalPages, so the glossary is imported here, not at the top.
-    from glossary.models import GlossaryTermPage
-
-    terms = [
-        (title, *other_names)
-        for title, other_names in GlossaryTermPage.objects.live().values_list(
-            "title", "other_names"
-        )
-    ]
-    if isinstance(page, GlossaryTermPage):
-        terms.append((page.title, *page.other_names))
-    return [name for names in terms for name in names]
+def explained_names(page: Page) -> list[str]:
+    """Every name the site explains where it is used, from each ``plain_language_names`` hook."""
+    hooks_found = hooks.get_hooks("plain_language_names")
+    return [name for names_for in hooks_found for name in names_for(page)]
 
 
 def _grade(text: str) -> float:

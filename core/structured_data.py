@@ -11,8 +11,6 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
-from treatments.models import SideEffectClass, TreatmentPage
-
 # The characters Django's json_script escapes: in a <script> element they could end it early
 # ("</script>") or start markup, wherever they come from in the content.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -29,11 +27,10 @@ def language_tag() -> str:
     return translation.to_locale(translation.get_language()).replace("_", "-")
 
 
-def medical_web_page(page, request, side_effects=None) -> dict:
+def medical_web_page(page, request) -> dict:
     """A portal page as a schema.org MedicalWebPage written for patients.
 
-    ``side_effects`` is a treatment page's context entry of the same name (live side-effect
-    links by class), so the treatment it describes lists exactly what the page shows.
+    What the page is about, if anything, comes from the page itself (``schema_entity``).
     """
     url = page.get_full_url(request)
     data = {
@@ -54,38 +51,11 @@ def medical_web_page(page, request, side_effects=None) -> dict:
         data["reviewedBy"] = {"@type": "Person", "name": reviewer.get_full_name()}
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat(timespec="seconds")
-    if isinstance(page, TreatmentPage):
-        therapy = medical_therapy(page, side_effects or {}, request, therapy_id=f"{url}#treatment")
-        data["mainEntity"] = therapy
-        data["about"] = {"@id": therapy["@id"]}
+    if entity := page.schema_entity(request):
+        data["mainEntity"] = entity
+        data["about"] = {"@id": entity["@id"]}
     return {key: value for key, value in data.items() if value}
 
 
 def web_site(site: Site) -> dict:
     return {"@type": "WebSite", "name": site.site_name, "url": f"{site.root_url}/"}
-
-
-def medical_therapy(treatment, side_effects, request, therapy_id) -> dict:
-    """A treatment as a schema.org MedicalTherapy; serious side effects are kept apart."""
-    outcomes = {"adverseOutcome": {}, "seriousAdverseOutcome": {}}
-    for classification, links in side_effects.items():
-        kind = (
-            "seriousAdverseOutcome"
-            if classification == SideEffectClass.SERIOUS
-            else "adverseOutcome"
-        )
-        for link in links:
-            # A side effect classed twice (say possible and common) is still one outcome.
-            outcomes[kind][link.side_effect_id] = {
-                "@type": "MedicalEntity",
-                "name": link.side_effect.title,
-                "url": link.side_effect.get_full_url(request),
-            }
-    data = {
-        "@type": "MedicalTherapy",
-        "@id": therapy_id,
-        "name": treatment.title,
-        "description": treatment.summary,
-    }
-    data.update({kind: list(found.values()) for kind, found in outcomes.items() if found})
-    return data

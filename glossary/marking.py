@@ -15,12 +15,15 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from itertools import pairwise
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+
+from core.names import NameFinder, name_key
 
 # Text inside these elements is never marked: links can't be nested, headings and code stay
 # as written, and the content of the rest is not ordinary readable text.
@@ -32,8 +35,6 @@ SKIP_TAGS = frozenset(
 # marked again.
 TERM_CLASS = "glossary-term"
 
-_APOSTROPHES = "['\u2019]"  # a straight apostrophe in a name also matches a curly one
-
 
 @dataclass(frozen=True)
 class Term:
@@ -41,28 +42,45 @@ class Term:
     url: str  # the term page's URL, e.g. "/glossary/corticosteroid/"
     definition: str  # plain-text definition
     other_names: tuple[str, ...] = ()  # e.g. ("steroid", "steroids")
+    page_id: int | None = None  # the term's page, if it has one
+
+
+class _Glossary:
+    """The terms indexed by each name, and a finder for every name: the same for every page
+    marked with the same terms, so it is built once for them."""
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.terms: list[Term] = []
+        self.term_by_key: dict[str, int] = {}  # normalised name -> index in self.terms
+        names: list[str] = []  # the names matched: the first with each normalised form
+        for term in terms:
+            if not term.name.strip():
+                continue
+            index = len(self.terms)
+            self.terms.append(term)
+            for name in (term.name, *term.other_names):
+                key = name_key(name)
+                if key and key not in self.term_by_key:  # the first term with a name wins
+                    self.term_by_key[key] = index
+                    names.append(name)
+        self.finder = NameFinder(names)
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(terms: tuple[Term, ...]) -> "_Glossary":
+        return _Glossary(terms)
 
 
 class GlossaryMarker:
     """Marks the first use of each term, remembering across ``mark()`` calls what it marked."""
 
     def __init__(self, terms: Iterable[Term]):
-        self._terms: list[Term] = []
-        self._term_by_key: dict[str, int] = {}  # normalised name -> index in self._terms
-        names: list[str] = []  # the names matched: the first with each normalised form
-        for term in terms:
-            if not term.name.strip():
-                continue
-            index = len(self._terms)
-            self._terms.append(term)
-            for name in (term.name, *term.other_names):
-                key = _key(name)
-                if key and key not in self._term_by_key:  # the first term with a name wins
-                    self._term_by_key[key] = index
-                    names.append(name)
-        self._regex = names_regex(names)
+        self._glossary = _Glossary.of(tuple(terms))
+        self._terms = self._glossary.terms
+        self._term_by_key = self._glossary.term_by_key
         self._unmarked = set(self._term_by_key.values())  # indexes of terms not yet marked
         self._count = 0  # terms marked so far, numbering the definitions' ids
+        self.marked: list[Term] = []  # the terms explained so far, in order
 
     def mark(self, html: str) -> str:
         """Return ``html`` with the first use of each term not yet marked wrapped in markup."""
@@ -102,14 +120,15 @@ class GlossaryMarker:
             return source_starts[i] + within if run[i][2] else None
 
         output, done = [], 0
-        for match in self._regex.finditer(text):
-            index = self._term_by_key.get(_key(match.group()))
+        for match in self._glossary.finder.finditer(text):
+            index = self._term_by_key.get(name_key(match.group()))
             if index not in self._unmarked:
                 continue
             start, end = source_offset(match.start()), source_offset(match.end())
             if start is None or end is None:
                 continue
             self._unmarked.remove(index)
+            self.marked.append(self._terms[index])
             output += [source[done:start], self._markup(self._terms[index], source[start:end])]
             done = end
         output.append(source[done:])
@@ -129,34 +148,6 @@ class GlossaryMarker:
             definition_id,
             escape(term.definition),
         )
-
-
-def names_regex(names: Iterable[str]) -> re.Pattern | None:
-    """One regex that finds any of ``names`` as whole words; None if there are no names.
-
-    Case, spacing and apostrophe style don't matter. Python tries alternatives in order, so
-    longest first makes the longest name win ("immune response" over "response").
-    re.compile() caches, so the same names don't compile the regex again.
-    """
-    patterns: dict[str, str] = {}  # normalised name -> regex for its first spelling
-    for name in names:
-        if key := _key(name):
-            patterns.setdefault(key, _name_pattern(name))
-    alternatives = [patterns[key] for key in sorted(patterns, key=lambda k: (-len(k), k))]
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def _key(name: str) -> str:
-    """A name as compared when matching: case, spacing and apostrophe style don't matter."""
-    return " ".join(name.replace("\u2019", "'").casefold().split())
-
-
-def _name_pattern(name: str) -> str:
-    """A regex for one name: any whitespace between words, either apostrophe style."""
-    words = name.replace("\u2019", "'").split()
-    return r"\s+".join(re.escape(word).replace("'", _APOSTROPHES) for word in words)
 
 
 class _Context:

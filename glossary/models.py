@@ -80,4 +80,5 @@ class GlossaryTermPage(PortalPage):
             url=self.get_url(request),
             definition=self.definition,
             other_names=tuple(self.other_names),
+            page_id=self.pk,
         )

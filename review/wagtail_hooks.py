@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from review.due import email_concerned
 from review.views import ReviewDecisionsReport, ReviewsDuePanel, ReviewsDueReport
 
 # wagtail-periodic-review's panels split "overdue" and "due this month" at calendar-month
@@ -52,3 +53,7 @@ def review_decisions_menu_item():
         icon_name="tasks",
         order=795,
     )
+
+
+# Apps below the medical review (the watch on the evidence) email through it.
+hooks.register("email_about_pages_to_review", email_concerned)

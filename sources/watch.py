@@ -12,11 +12,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import workflow_approved
 
-from review.due import email_concerned
 from sources.models import EvidenceFlag, Source, source_superseded_or_withdrawn
+
+# A function that emails the writers and reviewers concerned by a list of pages (the review
+# app supplies it: review.due.email_concerned).
+EMAIL_HOOK = "email_about_pages_to_review"
 
 
 def pages_citing(source: Source):
@@ -41,16 +45,21 @@ def flag_pages_citing(sender, source, **kwargs):
 
 
 def email_flagged(source: Source, pages) -> None:
-    """Tell each responsible writer and every medical reviewer which pages need re-review."""
+    """Tell each responsible writer and every medical reviewer which pages need re-review.
+
+    The medical review knows who they are and emails them (the hook EMAIL_HOOK).
+    """
     status = source.get_status_display().lower()
-    email_concerned(
-        pages,
-        lambda user_pages: (
-            f"Medical re-review needed: a source cited on {len(user_pages)} page(s) was {status}"
-        ),
-        "sources/source_changed_email.txt",
-        source=source,
-    )
+    for email in hooks.get_hooks(EMAIL_HOOK):
+        email(
+            pages,
+            lambda user_pages: (
+                "Medical re-review needed: a source cited on "
+                f"{len(user_pages)} page(s) was {status}"
+            ),
+            "sources/source_changed_email.txt",
+            source=source,
+        )
 
 
 @receiver(workflow_approved)

@@ -1,6 +1,12 @@
+import json
+
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
@@ -9,6 +15,46 @@ from tests.factories import (
     TreatmentIndexPageFactory,
     home_page,
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as the migrations left it, serialized once for tests that flush it.
+
+    Data migrations make what the site cannot run without (the home page and site, the editorial
+    groups and the review workflow). Tests that commit for real (the browser tests) flush the
+    database afterwards; they load this copy first (see ``migrated_rows``).
+    """
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def migrated_rows(django_db_setup, transactional_db):
+    """A database that commits for real, holding exactly the rows the data migrations make.
+
+    An earlier test's flush re-created content types and permissions under new ids, so the
+    database is emptied first. Content types go in before anything else is even built: a page
+    or task being built looks its own up, and would otherwise create it under a new id.
+    """
+    call_command(
+        "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+    )
+    ContentType.objects.clear_cache()
+    rows = json.loads(django_db_setup)
+    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+    others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for batch in (content_types, others):
+            for row in serializers.deserialize("python", batch):
+                row.save()
+    connection.check_constraints()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no menu or glossary terms from another test."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import json
 
 import factory
 import wagtail_factories
+from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, PageViewRestriction
 
@@ -11,12 +12,13 @@ from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
 from sources.models import Source, SourceKind
 from sources.rich_text import citation
-from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     SideEffectClass,
     SideEffectIndexPage,
     SideEffectPage,
+    TreatmentComparisonPage,
     TreatmentIndexPage,
     TreatmentPage,
     TreatmentSideEffect,
@@ -46,6 +48,13 @@ class UserFactory(DjangoModelFactory):
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password("correct horse battery")
+
+
+def member_of(*group_names, **attrs):
+    """A user in the named groups (the editorial roles, review.roles)."""
+    user = UserFactory(**attrs)
+    user.groups.set(Group.objects.filter(name__in=group_names))
+    return user
 
 
 class TreatmentIndexPageFactory(wagtail_factories.PageFactory):

@@ -1,4 +1,4 @@
-"""Patient tools: the treatments side by side, and two "relapse-ready" worksheets.
+"""Patient tools: two "relapse-ready" worksheets.
 
 The worksheets run in the patient's browser only: they have no form that posts, and nothing a
 patient types is sent to the site or kept by it.
@@ -6,93 +6,12 @@ patient types is sent to the site or kept by it.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 
 from core.blocks import QuestionBlock
 from core.models import SECTION_FEATURES, PortalPage
-from treatments.models import (
-    RegulatoryStatus,
-    SideEffectClass,
-    TreatmentPage,
-    TreatmentSideEffect,
-    by_class,
-    with_live_side_effect,
-)
-
-
-def live_treatments():
-    """The treatments patients can read about, in the order of the treatment index."""
-    return TreatmentPage.objects.live().public()
-
-
-def regulatory_status(treatment):
-    """The treatment's FDA status, or nothing where the source gives none."""
-    if treatment.regulatory_status == RegulatoryStatus.NOT_STATED:
-        return ""
-    return treatment.get_regulatory_status_display()
-
-
-@dataclass(frozen=True)
-class Row:
-    """One thing compared, with a cell per treatment: a text, or a list of side-effect links.
-
-    An empty cell means the source does not say.
-    """
-
-    heading: str
-    cells: list
-    lists_side_effects: bool = False
-
-
-class TreatmentComparisonPage(PortalPage):
-    """The relapse treatments side by side, built from the facts on each treatment's page."""
-
-    intro = RichTextField(
-        features=SECTION_FEATURES,
-        help_text="What the table shows and how to read it. The table itself is built from "
-        "the treatment pages.",
-    )
-
-    content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["treatments.TreatmentIndexPage"]
-    subpage_types = []
-    max_count = 1
-
-    def treatments(self):
-        """The live treatments, each with its live side effects, in two queries in all."""
-        links = Prefetch(
-            "side_effect_links",
-            queryset=with_live_side_effect(TreatmentSideEffect.objects),
-            to_attr="live_side_effect_links",
-        )
-        return list(live_treatments().prefetch_related(links))
-
-    @staticmethod
-    def rows(treatments):
-        """What is compared, one row each, for ``treatments`` as ``treatments()`` gives them."""
-        side_effects = [by_class(treatment.live_side_effect_links) for treatment in treatments]
-        return [
-            Row("FDA approval", [regulatory_status(treatment) for treatment in treatments]),
-            Row("How it is given", ["; ".join(t.route_labels()) for t in treatments]),
-            Row("Schedule", [treatment.schedule for treatment in treatments]),
-            *(
-                Row(
-                    classification.label,
-                    [groups.get(classification, []) for groups in side_effects],
-                    lists_side_effects=True,
-                )
-                for classification in SideEffectClass
-            ),
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = self.treatments()
-        context["rows"] = self.rows(context["treatments"])
-        return context
+from treatments.models import live_treatments
 
 
 @dataclass(frozen=True)

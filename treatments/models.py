@@ -1,7 +1,11 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -89,7 +93,7 @@ class TreatmentIndexPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["treatments.TreatmentPage", "tools.TreatmentComparisonPage"]
+    subpage_types = ["treatments.TreatmentPage", "treatments.TreatmentComparisonPage"]
     max_count = 1
 
     def treatments(self):
@@ -97,8 +101,6 @@ class TreatmentIndexPage(PortalPage):
 
     def comparison_page(self):
         """The treatments side by side, if that page is published."""
-        from tools.models import TreatmentComparisonPage  # tools builds on this app
-
         return TreatmentComparisonPage.objects.child_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
@@ -226,22 +228,44 @@ class TreatmentPage(PortalPage):
     def is_fda_approved(self):
         return self.regulatory_status == RegulatoryStatus.FDA_APPROVED
 
+    @cached_property
     def side_effects_by_class(self):
-        """Live side effects grouped by class, most serious first, in one query."""
+        """Live side effects grouped by class, most serious first, in one query.
+
+        The page shows them and its schema.org data lists them: both read this one result.
+        """
         return by_class(with_live_side_effect(self.side_effect_links))
-
-    def questions_guide(self):
-        """The guide that gathers every treatment's questions to ask, if it is published."""
-        from tools.models import QuestionsGuidePage  # tools builds on this app
-
-        return QuestionsGuidePage.objects.live().public().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["side_effects"] = self.side_effects_by_class()
-        if self.questions_to_ask:
-            context["questions_guide"] = self.questions_guide()
+        context["side_effects"] = self.side_effects_by_class
         return context
+
+    def schema_entity(self, request):
+        """The treatment as a schema.org MedicalTherapy; serious side effects are kept apart."""
+        outcomes = {"adverseOutcome": {}, "seriousAdverseOutcome": {}}
+        for classification, links in self.side_effects_by_class.items():
+            serious = classification == SideEffectClass.SERIOUS
+            kind = "seriousAdverseOutcome" if serious else "adverseOutcome"
+            for link in links:
+                # A side effect classed twice (say possible and common) is still one outcome.
+                outcomes[kind][link.side_effect_id] = {
+                    "@type": "MedicalEntity",
+                    "name": link.side_effect.title,
+                    "url": link.side_effect.get_full_url(request),
+                }
+        return {
+            "@type": "MedicalTherapy",
+            "@id": f"{self.get_full_url(request)}#treatment",
+            "name": self.title,
+            "description": self.summary,
+            **{kind: list(found.values()) for kind, found in outcomes.items() if found},
+        }
+
+
+def live_treatments():
+    """The treatments patients can read about, in the order of the treatment index."""
+    return TreatmentPage.objects.live().public()
 
 
 def with_live_side_effect(links):
@@ -311,7 +335,7 @@ class SideEffectIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["side_effects"] = (
+        context["side_effect_pages"] = (
             SideEffectPage.objects.child_of(self).live().public().order_by(Lower("title"))
         )
         return context
@@ -350,4 +374,72 @@ class SideEffectPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["treatment_links"] = self.live_treatment_links()
+        return context
+
+
+def regulatory_status(treatment):
+    """The treatment's FDA status, or nothing where the source gives none."""
+    if treatment.regulatory_status == RegulatoryStatus.NOT_STATED:
+        return ""
+    return treatment.get_regulatory_status_display()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One thing compared, with a cell per treatment: a text, or a list of side-effect links.
+
+    An empty cell means the source does not say.
+    """
+
+    heading: str
+    cells: list
+    lists_side_effects: bool = False
+
+
+class TreatmentComparisonPage(PortalPage):
+    """The relapse treatments side by side, built from the facts on each treatment's page."""
+
+    intro = RichTextField(
+        features=SECTION_FEATURES,
+        help_text="What the table shows and how to read it. The table itself is built from "
+        "the treatment pages.",
+    )
+
+    content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    def treatments(self):
+        """The live treatments, each with its live side effects, in two queries in all."""
+        links = Prefetch(
+            "side_effect_links",
+            queryset=with_live_side_effect(TreatmentSideEffect.objects),
+            to_attr="live_side_effect_links",
+        )
+        return list(live_treatments().prefetch_related(links))
+
+    @staticmethod
+    def rows(treatments):
+        """What is compared, one row each, for ``treatments`` as ``treatments()`` gives them."""
+        side_effects = [by_class(treatment.live_side_effect_links) for treatment in treatments]
+        return [
+            Row("FDA approval", [regulatory_status(treatment) for treatment in treatments]),
+            Row("How it is given", ["; ".join(t.route_labels()) for t in treatments]),
+            Row("Schedule", [treatment.schedule for treatment in treatments]),
+            *(
+                Row(
+                    classification.label,
+                    [groups.get(classification, []) for groups in side_effects],
+                    lists_side_effects=True,
+                )
+                for classification in SideEffectClass
+            ),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = self.treatments()
+        context["rows"] = self.rows(context["treatments"])
         return context

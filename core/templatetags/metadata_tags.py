@@ -18,7 +18,5 @@ def page_metadata(context):
         "type": "website" if page.pk == site.root_page_id else "article",
         "site_name": site.site_name,
         "locale": translation.to_locale(translation.get_language()),
-        "structured_data": json_ld_script(
-            medical_web_page(page, request, context.get("side_effects"))
-        ),
+        "structured_data": json_ld_script(medical_web_page(page, request)),
     }

@@ -1,26 +1,44 @@
 from django import template
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
-from glossary.marking import GlossaryMarker
+from core.shared_cache import shared
+from glossary.marking import GlossaryMarker, Term
 from glossary.models import GlossaryTermPage
 
 register = template.Library()
+
+
+def live_terms(request) -> list[Term]:
+    """Every live, public glossary term, the same for every reader of the site."""
+    site = Site.find_for_request(request)
+    return shared(
+        request,
+        f"glossary-terms:{site.pk if site else ''}",
+        lambda: [
+            term.as_term(request)
+            for term in GlossaryTermPage.objects.live()
+            .public()
+            .only("id", "title", "url_path", "definition", "other_names")
+        ],
+    )
 
 
 def marker_for(request, page) -> GlossaryMarker:
     """One marker per page view, so a term is explained at its first use on the page."""
     marker = getattr(request, "_glossary_marker", None)
     if marker is None:
-        terms = (
-            GlossaryTermPage.objects.live()
-            .public()
-            .only("id", "title", "url_path", "definition", "other_names")
-        )
-        if page is not None:
-            terms = terms.exclude(pk=page.pk)
-        marker = GlossaryMarker(term.as_term(request) for term in terms)
+        page_id = page.pk if page is not None else None
+        marker = GlossaryMarker(term for term in live_terms(request) if term.page_id != page_id)
         request._glossary_marker = marker
     return marker
+
+
+def explained_terms(request) -> list[Term] | None:
+    """The glossary terms explained so far on the page rendered for ``request``; None if the
+    page explains no glossary words at all (it has no {% glossary_terms %})."""
+    marker = getattr(request, "_glossary_marker", None)
+    return marker.marked if marker else None
 
 
 @register.tag

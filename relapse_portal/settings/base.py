@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "review",
     "sources",
+    "frontcache",
     "wagtail_periodic_review",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "review.middleware.ReviewRefusalMiddleware",
     "core.middleware.MalformedAdminPostMiddleware",
+    "frontcache.middleware.CacheTagsMiddleware",
 ]
 
 ROOT_URLCONF = "relapse_portal.urls"
@@ -130,12 +132,22 @@ STORAGES = {
 
 # Django's built-in cache backends, chosen by the environment (for example
 # CACHE_BACKEND=django.core.cache.backends.redis.RedisCache, CACHE_LOCATION=redis://...).
+# It holds what is the same for every reader (glossary terms, the menu), dropped on publish.
 CACHES = {
     "default": {
         "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env("CACHE_LOCATION", ""),
     }
 }
+
+# The front cache (Varnish, deploy/varnish/portal.vcl): every Varnish the app servers purge
+# when content changes, e.g. FRONT_CACHE_URLS=http://127.0.0.1:6081. None: nothing to purge.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "frontcache.backends.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(env_list("FRONT_CACHE_URLS"))
+}
+# Seconds after a purge when it is sent again, for pages being rendered while it was sent.
+FRONT_CACHE_REPURGE_SECONDS = 1.0
 
 # Email: SMTP in production, configured from the environment (Django's MAILERS setting).
 MAILERS = {
@@ -156,6 +168,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Security: HTTPS everywhere by default; dev.py and test.py turn this off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # Varnish's health probe talks plain HTTP
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SESSION_COOKIE_SECURE = True

@@ -11,6 +11,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 from .base import *  # noqa: F403
 
 DEBUG = True
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0

@@ -4,7 +4,6 @@ import os
 import shutil
 
 import pytest
-from django.db import connections
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
@@ -34,19 +33,8 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(django_db_setup):
-    # Once Playwright's sync API has started, the test thread runs in another context, where
-    # Django opens new database connections. Hand them the copy of the migrated database that
-    # Django serialized for `django_db_serialized_rollback`; without it every browser test
-    # after the first finds the database empty (no home page).
-    serialized = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
+def browser():
     with sync_playwright() as playwright:
-        for alias, contents in serialized.items():
-            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
         )
@@ -55,11 +43,11 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db, django_db_serialized_rollback):
+def page(browser, live_server, migrated_rows):
     """A fresh browser tab at desktop width; tests open `live_server.url + path`.
 
-    The live server runs in another thread, so tests use real transactions; the serialized
-    rollback brings back what the data migrations made (the home page, groups, workflow).
+    The live server runs in another thread, so tests commit for real, starting from what the
+    data migrations made (the home page, groups, workflow).
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
@@ -68,7 +56,7 @@ def page(browser, live_server, transactional_db, django_db_serialized_rollback):
 
 
 @pytest.fixture
-def page_without_javascript(browser, live_server, transactional_db, django_db_serialized_rollback):
+def page_without_javascript(browser, live_server, migrated_rows):
     """A browser tab with JavaScript turned off, to prove a page works without its scripts."""
     context = browser.new_context(java_script_enabled=False)
     yield context.new_page()

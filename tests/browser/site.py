@@ -30,13 +30,14 @@ from tests.factories import (
     home_page,
     sources_value,
 )
-from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     Route,
     SideEffectClass,
     SideEffectIndexPage,
     SideEffectPage,
+    TreatmentComparisonPage,
     TreatmentIndexPage,
     TreatmentPage,
 )

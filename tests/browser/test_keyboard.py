@@ -70,6 +70,7 @@ def test_mouse_hover_opens_a_definition_that_stays_open_while_the_pointer_is_on_
     page, live_server
 ):
     site = build_portal_site()
+    page.clock.install()  # the page's timers run only when the test moves the clock on
     page.goto(live_server.url + site.treatment.url)
     term_link = page.locator(".glossary-term__link").first
     definition = page.locator(".glossary-term__definition").first
@@ -77,15 +78,16 @@ def test_mouse_hover_opens_a_definition_that_stays_open_while_the_pointer_is_on_
     term_link.hover()
     assert definition.is_visible()
     definition.hover()  # a reader who zooms in moves onto the definition to read it
-    page.wait_for_timeout(500)  # longer than the script waits before closing
+    page.clock.run_for(5000)  # far longer than the script waits before closing
     assert definition.is_visible()
 
     page.mouse.move(0, 0)
+    page.clock.run_for(5000)
     expect(definition).to_be_hidden()
 
 
 def test_first_tap_on_a_term_shows_its_definition_and_the_second_follows_the_link(
-    browser, live_server, transactional_db, django_db_serialized_rollback
+    browser, live_server, migrated_rows
 ):
     site = build_portal_site()
     context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True)

@@ -190,8 +190,6 @@ def asks_before_leaving(page) -> bool:
 def test_leaving_warns_only_when_something_is_filled_in(page, live_server):
     site = build_portal_site()
     page.goto(live_server.url + site.treatment_history.url)
-    warnings = []
-    page.on("dialog", lambda dialog: (warnings.append(dialog.type), dialog.dismiss()))
 
     page.get_by_label("When did it happen?").first.click()  # the page has been used
     unfilled = asks_before_leaving(page)
@@ -199,9 +197,10 @@ def test_leaving_warns_only_when_something_is_filled_in(page, live_server):
     filled = asks_before_leaving(page)
 
     assert (unfilled, filled) == (False, True)
-    page.close(run_before_unload=True)
-    page.wait_for_timeout(200)
-    assert warnings == ["beforeunload"], "the browser asks before the typed answers are lost"
+    with page.expect_event("dialog") as warning:
+        page.close(run_before_unload=True)
+    assert warning.value.type == "beforeunload", "the browser asks before typed answers are lost"
+    warning.value.dismiss()
 
 
 def test_without_javascript_the_blank_worksheet_can_be_filled_in(

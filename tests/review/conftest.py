@@ -1,16 +1,9 @@
 """People in each editorial role, and a live treatment page for them to work on."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from review.roles import ADMINISTRATORS, REVIEWERS, WRITERS
-from tests.factories import TreatmentPageFactory, UserFactory
-
-
-def member_of(*group_names, **attrs):
-    user = UserFactory(**attrs)
-    user.groups.set(Group.objects.filter(name__in=group_names))
-    return user
+from tests.factories import TreatmentPageFactory, member_of
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ import datetime
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from tests.review.admin_steps import (
     current_task_state,
@@ -104,10 +105,19 @@ def test_writer_cannot_publish_even_by_posting_the_publish_action(client, writer
     assert not PageLogEntry.objects.filter(page=treatment, action="wagtail.publish", user=writer)
 
 
-def test_writer_cannot_unpublish_or_delete_a_live_page(client, writer, treatment):
+@pytest.mark.parametrize("action", ["unpublish", "delete"])
+def test_writer_cannot_unpublish_or_delete_a_live_page(
+    client, writer, site_admin, treatment, action
+):
+    url = reverse(f"wagtailadmin_pages:{action}", args=[treatment.pk])
+    client.force_login(site_admin)
+    assert client.get(url).status_code == 200, "an administrator is asked to confirm"
+
     client.force_login(writer)
-    client.post(f"/admin/pages/{treatment.pk}/unpublish/")
-    client.post(f"/admin/pages/{treatment.pk}/delete/")
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302
+        assert response.url == reverse("wagtailadmin_home")
+        assert "permission" in " ".join(messages_of(response))
     treatment.refresh_from_db()
     assert treatment.live
     assert "Original text." in live_html(treatment)
@@ -141,14 +151,13 @@ def test_reviewer_who_also_writes_cannot_approve_their_own_edit(
     submit(client, treatment)
 
     client.force_login(writing_reviewer)
-    for via_editor in (False, True):
-        if via_editor:
-            response = workflow_action_from_editor(client, treatment, "approve")
-        else:
-            response = workflow_action(client, treatment, "approve", xhr=True)
+    for response in (
+        workflow_action(client, treatment, "approve", xhr=True),
+        workflow_action_from_editor(client, treatment, "approve"),
+    ):
+        assert "four-eyes rule" in " ".join(messages_of(response))
         assert current_task_state(treatment).status == TaskState.STATUS_IN_PROGRESS
-    assert "four-eyes rule" in " ".join(messages_of(response))
-    assert "tidied" not in live_html(treatment)
+        assert "tidied" not in live_html(treatment)
 
 
 def test_an_edit_after_submission_is_not_published_by_the_earlier_approval(
@@ -280,9 +289,11 @@ def test_every_step_is_in_the_audit_log(client, writer, reviewer, site_admin, tr
     client.force_login(reviewer)
     workflow_action(client, treatment, "approve")
     client.force_login(site_admin)
-    client.post(f"/admin/pages/{treatment.pk}/unpublish/")
     page_id = treatment.pk
-    client.post(f"/admin/pages/{treatment.pk}/delete/")
+    for action in ("unpublish", "delete"):
+        response = client.post(reverse(f"wagtailadmin_pages:{action}", args=[page_id]))
+        assert response.status_code == 302, action
+    assert not Page.objects.filter(pk=page_id).exists()
 
     entries = PageLogEntry.objects.filter(page_id=page_id)
     steps = list(entries.order_by("timestamp", "pk").values_list("action", "user__username"))

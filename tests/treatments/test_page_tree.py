@@ -7,12 +7,18 @@ from home.models import HomePage
 from tests.factories import (
     SideEffectIndexPageFactory,
     SideEffectPageFactory,
+    TreatmentComparisonPageFactory,
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
     home_page,
 )
-from tools.models import TreatmentComparisonPage
-from treatments.models import SideEffectIndexPage, SideEffectPage, TreatmentIndexPage, TreatmentPage
+from treatments.models import (
+    SideEffectIndexPage,
+    SideEffectPage,
+    TreatmentComparisonPage,
+    TreatmentIndexPage,
+    TreatmentPage,
+)
 
 
 class TreatmentPageTreeTests(WagtailPageTestCase):
@@ -25,6 +31,18 @@ class TreatmentPageTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(TreatmentIndexPage, {TreatmentPage, TreatmentComparisonPage})
         for parent in (HomePage, SideEffectIndexPage, GlossaryIndexPage, TreatmentPage):
             self.assertCanNotCreateAt(parent, TreatmentPage)
+
+    def test_the_comparison_sits_once_only_under_the_treatment_index_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(TreatmentComparisonPage, {TreatmentIndexPage})
+        self.assertAllowedSubpageTypes(TreatmentComparisonPage, set())
+        for parent in (HomePage, TreatmentPage, SideEffectIndexPage, GlossaryIndexPage):
+            self.assertCanNotCreateAt(parent, TreatmentComparisonPage)
+        index = TreatmentIndexPageFactory(parent=home_page())
+        self.assertTrue(TreatmentComparisonPage.can_create_at(index))
+        comparison = TreatmentComparisonPageFactory(parent=index)
+        self.assertFalse(TreatmentComparisonPage.can_create_at(index))
+        self.assertPageIsRoutable(comparison)
+        self.assertPageIsRenderable(comparison)
 
     def test_side_effects_sit_only_under_the_side_effect_index(self):
         self.assertAllowedParentPageTypes(SideEffectPage, {SideEffectIndexPage})

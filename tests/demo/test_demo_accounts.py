@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
-from review.demo_accounts import DEMO_ACCOUNTS
+from demo.accounts import DEMO_ACCOUNTS
 from review.roles import ADMINISTRATORS, REVIEWERS, WRITERS
 from users.models import User
 

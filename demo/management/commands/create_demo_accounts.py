@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from review.demo_accounts import DEMO_ACCOUNTS
+from demo.accounts import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):

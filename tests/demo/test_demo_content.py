@@ -1,7 +1,7 @@
 """The demo content loader: the site it builds says what the source says, and it is safe to rerun.
 
 The tables below are transcribed from the source page, "How Are Multiple Sclerosis (MS) Relapses
-Treated?", independently of core/demo_content.py. A side effect is written as (name, note): the
+Treated?", independently of demo/content.py. A side effect is written as (name, note): the
 name of its page and what the source adds for that treatment; together they hold the source's
 words ("/" written as "or", "nausea/vomiting" split in two).
 """
@@ -16,17 +16,19 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page, Revision
 
-from core import demo_content, readability
+from core import readability
+from demo import content as demo_content
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
 from sources import evidence
 from sources.models import Source
 from tests.factories import UserFactory
-from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
     SideEffectIndexPage,
     SideEffectPage,
+    TreatmentComparisonPage,
     TreatmentIndexPage,
     TreatmentPage,
     TreatmentSideEffect,
@@ -162,7 +164,7 @@ def treatment(title):
 def side_effects_by_class(page):
     return {
         classification.value: [(link.side_effect.title, link.note) for link in links]
-        for classification, links in page.side_effects_by_class().items()
+        for classification, links in page.side_effects_by_class.items()
     }
 
 

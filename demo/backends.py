@@ -1,6 +1,6 @@
 from django.contrib.auth.backends import ModelBackend
 
-from review.demo_accounts import DEMO_ACCOUNTS
+from demo.accounts import DEMO_ACCOUNTS
 
 DEMO_CREDENTIALS = {(account.username, account.password) for account in DEMO_ACCOUNTS}
 

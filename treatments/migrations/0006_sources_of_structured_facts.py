@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('treatments', '0004_treatmentpage_questions_to_ask'),
+        ('treatments', '0005_treatmentcomparisonpage'),
     ]
 
     operations = [

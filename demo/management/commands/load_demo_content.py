@@ -1,6 +1,6 @@
-"""Build the whole site from core.demo_content, without ever overwriting a writer's edit.
+"""Build the whole site from demo.content, without ever overwriting a writer's edit.
 
-Every section cites the one source of the demo content (core.demo_content.SOURCE).
+Every section cites the one source of the demo content (demo.content.SOURCE).
 """
 
 from collections import Counter
@@ -11,15 +11,16 @@ from django.forms.models import model_to_dict
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 
-from core import demo_content as demo
+from demo import content as demo
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
 from sources.models import Source
 from sources.rich_text import citation
-from tools.models import QuestionsGuidePage, TreatmentComparisonPage, TreatmentHistoryPage
+from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     SideEffectIndexPage,
     SideEffectPage,
+    TreatmentComparisonPage,
     TreatmentIndexPage,
     TreatmentPage,
     TreatmentSideEffect,

@@ -1,0 +1,17 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def health(request):
+    """Varnish's health probe: 200 while this app server can reach PostgreSQL, else 503.
+
+    While no app server is healthy, Varnish serves the pages it has (grace).
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
