@@ -6,6 +6,7 @@ from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.fields import RichTextField
 from wagtail.snippets.models import register_snippet
 
+from sources.citations import schema_citations, sources_cited_by
 from sources.compare import CitingRichTextFieldComparison
 from sources.editor import ENTITY_TYPE, CitationElementHandler, citation_entity_decorator
 from sources.models import EvidenceFlag
@@ -99,3 +100,10 @@ def sources_due_menu_item():
     return MenuItem(
         "Sources due for checking", reverse("sources_due_report"), icon_name="openquote", order=805
     )
+
+
+@hooks.register("construct_page_schema")
+def cite_sources_in_schema(page, request, data):
+    """The page's schema.org data lists the live sources it cites."""
+    if sources := sources_cited_by(page, request):
+        data["citation"] = schema_citations(sources.values())

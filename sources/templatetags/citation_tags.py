@@ -19,7 +19,7 @@ class CitationsNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        return render_citations(self.nodelist.render(context))
+        return render_citations(self.nodelist.render(context), context.get("request"))
 
 
 @register.simple_tag

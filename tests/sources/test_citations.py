@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sources.models import SourceKind
 from tests.factories import (
@@ -197,3 +198,44 @@ def test_a_page_with_50_citations_and_50_sources_costs_no_more_queries_than_with
     main = read_page(many)
     assert len(main.select(".sources__list > li")) == 50
     assert len(main.select("a.citation")) == 50 + 10 + 5 + 5 + 10
+
+
+def schema_data(client, page) -> dict:
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    return json.loads(html.find("script", type="application/ld+json").string)
+
+
+def test_search_engines_are_told_which_live_sources_a_page_cites(client, treatment_index):
+    guideline = SourceFactory(
+        title="Acute relapse treatment",
+        authors="A neurology society",
+        date_published=datetime.date(2021, 3, 4),
+        url="https://guidelines.example.org/relapse",
+        doi="10.1000/relapse.2021",
+    )
+    label = SourceFactory(title="A product label", authors="A drug regulator")
+    draft = SourceFactory(title="Not approved yet", live=False)
+    page = TreatmentPageFactory(
+        what_it_is=f"<p>One.{cite(guideline, draft)}</p>",
+        regulatory_status_sources=sources_value(label),
+    )
+
+    assert schema_data(client, page)["citation"] == [
+        {
+            "@type": "CreativeWork",
+            "name": "A product label",
+            "author": {"@type": "Organization", "name": "A drug regulator"},
+        },
+        {
+            "@type": "CreativeWork",
+            "name": "Acute relapse treatment",
+            "author": {"@type": "Organization", "name": "A neurology society"},
+            "datePublished": "2021-03-04",
+            "url": "https://guidelines.example.org/relapse",
+            "sameAs": "https://doi.org/10.1000/relapse.2021",
+        },
+    ]
+
+
+def test_a_page_citing_nothing_claims_no_citation(client, treatment_index):
+    assert "citation" not in schema_data(client, TreatmentPageFactory())
