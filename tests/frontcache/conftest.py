@@ -3,8 +3,8 @@ app servers running the portal (production settings) on the test database, shari
 
 Started once per test session on free loopback ports, stopped at its end. A missing program
 fails the tests, saying how to install it. Tests use real transactions, so the app servers
-see the content a test makes; the serialized rollback brings back what the data migrations
-made (the home page, the site, groups, the workflow).
+see the content a test makes; each starts from the rows the data migrations made (the home
+page, the site, groups, the workflow), as the browser tests do (``migrated_rows``).
 """
 
 import http.client
@@ -170,7 +170,7 @@ def use_stack(settings, varnish_port, redis_url) -> None:
 
 
 @pytest.fixture
-def site(production_stack, transactional_db, django_db_serialized_rollback, settings):
+def site(production_stack, migrated_rows, settings):
     """The stack with an empty front cache and shared cache, for one test."""
     use_stack(settings, production_stack.varnish_port, production_stack.redis_url)
     stack.varnishadm(production_stack.varnish, "ban", "obj.status", "!=", "0")

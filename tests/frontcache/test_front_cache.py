@@ -204,6 +204,7 @@ def test_a_source_approved_reaches_every_page_that_cites_it(portal, site):
     assert "Source 1: Relapse guideline" in reader.get(ivig.url).text
     assert reader.get(portal["steroids"].url).cache == "hit"  # it cites nothing
 
+    source.refresh_from_db()
     source.unpublish()
     assert "Relapse guideline" not in reader.get(ivig.url).text
 

@@ -8,6 +8,7 @@ import json
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
+from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page, TaskState
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
@@ -25,14 +26,23 @@ def open_editor(client, page):
     assert form_page.status_code == 200, form_page.status_code
     html = form_page.content.decode()
     data = querydict_from_html(html, form_id="page-edit-form")
-    # StreamFields (safety warnings, questions to ask) are built by JavaScript; these pages
-    # have nothing in them.
+    # StreamFields (safety warnings, questions to ask, the sources of a fact or of each
+    # side-effect link) are built by JavaScript; these pages have nothing in them.
     specific = Page.objects.get(pk=page.pk).specific
-    for field in specific._meta.get_fields():
-        if isinstance(field, StreamField):
-            assert not getattr(specific, field.name), field.name
-            data[f"{field.name}-count"] = "0"
+    for prefix, instance in [("", specific), *related_items(specific)]:
+        for field in instance._meta.get_fields():
+            if isinstance(field, StreamField):
+                assert not getattr(instance, field.name), f"{prefix}{field.name}"
+                data[f"{prefix}{field.name}-count"] = "0"
     return html, data
+
+
+def related_items(page):
+    """Each item of the page's inline panels (side-effect links), with its form prefix."""
+    for relation in get_all_child_relations(page):
+        name = relation.get_accessor_name()
+        for index, item in enumerate(getattr(page, name).all()):
+            yield f"{name}-{index}-", item
 
 
 def edit(client, page, action=None, **changes):
