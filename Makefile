@@ -5,7 +5,7 @@
 # repeated runs are fast.
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format bench clean venv node-modules chromium
+.PHONY: help run serve test lint format bench backup restore clean venv node-modules chromium
 .NOTPARALLEL:  # the set-up steps build on each other
 
 SHELL := /bin/bash
@@ -51,14 +51,22 @@ format: venv ## Reformat code and apply ruff's safe fixes
 	ruff format .
 	ruff check --fix .
 
-bench: venv ## Time pages and glossary marking in process, then requests/s: nginx, bare Django, portal, Varnish
+bench: venv ## Time pages, glossary marking and search (1,000 pages) in process, then requests/s: nginx, bare Django, portal, Varnish
 	@DJANGO_SETTINGS_MODULE=relapse_portal.settings.dev $(WITH_DB) sh -ec '\
 		python manage.py migrate --noinput -v0; \
 		python manage.py load_demo_content; \
 		python manage.py benchmark_pages; \
 		python manage.py benchmark_marking; \
+		python manage.py benchmark_search; \
 		python -m deploy.bench'
 
+
+backup: venv ## Back up the database and uploaded files (ARCHIVE=file.tar.gz to choose where)
+	$(WITH_DB) python manage.py backup $(ARCHIVE)
+
+restore: venv ## Restore ARCHIVE=file.tar.gz into an empty database and media folder
+	@if [ -z "$(ARCHIVE)" ]; then echo "Say which backup: make restore ARCHIVE=backup-....tar.gz" >&2; exit 1; fi
+	$(WITH_DB) python manage.py restore $(ARCHIVE)
 
 clean: ## Remove .venv, node_modules and staticfiles (keeps the local database)
 	rm -rf $(VENV) node_modules staticfiles

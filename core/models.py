@@ -1,24 +1,36 @@
-from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
-from core.panels import PanelFromHook, ReadingGradePanel
+from core.forms import PortalPageForm
+from core.panels import PanelsFromHook, ReadingGradePanel
+from core.permissions import PortalPagePermissionTester
+from core.serializers import ReviewRecordField
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images; citations of sources (a
 # feature the sources app registers).
 SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol", "citation"]
 
+# The app that runs the medical review answers this hook: given a revision's id, the approval of
+# that revision (with `reviewer_name` and `approved_at`), or None if no reviewer approved it.
+MEDICAL_REVIEW_HOOK = "medical_review_of_revision"
+
 
 class PortalPage(PeriodicReviewMixin, Page):
     """What every page patients read has in common, including its medical review record.
 
     wagtail-periodic-review supplies last_review_date, next_review_date and the per-page
-    review frequency; the medical review workflow records who reviewed the page.
+    review frequency; the medical review records who approved which version (see
+    `medical_review`), and dates the periodic review from it.
     """
 
     # wagtail-periodic-review keeps this out of forms; writers set it per page here. Empty
@@ -31,23 +43,32 @@ class PortalPage(PeriodicReviewMixin, Page):
         help_text="How often this page must be medically re-reviewed. Leave empty for the "
         "usual 12 months; choose a shorter interval for fast-changing topics.",
     )
-    last_reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
+    # Page content like any other field: reviewed with the page, live only once approved.
+    search_names = ArrayField(
+        models.CharField(max_length=100),
+        verbose_name="other names patients search for",
         blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The medical reviewer who approved the live version.",
+        default=list,
+        help_text="Other names, spellings and abbreviations patients may type in the search "
+        "box, separated by commas, e.g. a brand name or a lay word. Search finds the page by "
+        "them, and by near misspellings of them.",
     )
 
-    # Under the title, above the page type's own fields: how plainly the page reads, and which
-    # statements have a source (a panel the sources app supplies).
+    base_form_class = PortalPageForm
+
+    # Under the title, above the page type's own fields: other names, how plainly the page
+    # reads, and what other apps show about the page (which statements have a source, readers'
+    # feedback).
     content_panels = [
         *Page.content_panels,
+        FieldPanel("search_names"),
         ReadingGradePanel(),
-        PanelFromHook("register_portal_page_sources_panel"),
+        PanelsFromHook("register_portal_page_panel"),
     ]
+    search_fields = [*Page.search_fields, index.SearchField("search_names", boost=2)]
+    # What partners read in the content API (content_api), besides the title and meta fields.
+    # Page types add their own fields after these.
+    api_fields = [APIField("search_names"), APIField("review", serializer=ReviewRecordField())]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel([FieldPanel("custom_review_frequency")], heading="Medical review"),
@@ -55,6 +76,35 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["medical_review"] = self.medical_review(request)
+        return context
+
+    def medical_review(self, request):
+        """The medical reviewer's approval of the version patients read (with `reviewer_name`
+        and `approved_at`), or None if nobody approved it: it was published directly, by the
+        demo loader or by an import. A preview shows a version patients do not read yet, so it
+        claims no review."""
+        if getattr(request, "is_preview", False):
+            return None
+        return self._live_medical_review
+
+    @cached_property
+    def _live_medical_review(self):
+        if self.live_revision_id is None:
+            return None
+        for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
+            return approval_of_revision(self.live_revision_id)
+        return None
+
+    def permissions_for_user(self, user):
+        return PortalPagePermissionTester(user, self)
+
+    def known_names(self) -> list[str]:
+        """Every name the page is known by: its title, then its other names."""
+        return [self.title, *self.search_names]
 
     @property
     def search_snippet(self) -> str:

@@ -1,7 +1,5 @@
-from django.core.exceptions import ImproperlyConfigured
 from wagtail import hooks
-from wagtail.admin.panels import Panel
-from wagtail.models.panels import PanelPlaceholder
+from wagtail.admin.panels import Panel, PanelGroup
 
 from core import readability
 
@@ -21,20 +19,26 @@ class ReadingGradePanel(Panel):
             return context
 
 
-class PanelFromHook(PanelPlaceholder):
-    """A panel of every portal page's editor that an app above core supplies.
+class PanelsFromHook(PanelGroup):
+    """The panels other apps add to every portal page's editor, each in its own section.
 
-    core imports no portal app; an app adds its panel with the Wagtail hook ``hook_name``, a
-    function that returns the panel. Wagtail builds the editor after every app has registered
-    its hooks. With no such hook, there is no panel.
+    core imports no app built on it. An app with something to show writers and reviewers about
+    a page (readers' feedback, for instance) registers a function under ``hook_name`` that
+    returns a Panel. The functions are called when Wagtail first builds a page type's editor,
+    by which time every app's hooks are loaded.
     """
 
-    def __init__(self, hook_name):
-        super().__init__(path="", args=[], kwargs={})
+    def __init__(self, hook_name, children=(), **kwargs):
+        super().__init__(children, **kwargs)
         self.hook_name = hook_name
 
-    def construct(self):
-        panels = [make_panel() for make_panel in hooks.get_hooks(self.hook_name)]
-        if len(panels) > 1:
-            raise ImproperlyConfigured(f"More than one app supplies the {self.hook_name} panel.")
-        return panels[0] if panels else None
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "hook_name": self.hook_name}
+
+    def on_model_bound(self):
+        self.children = [make_panel() for make_panel in hooks.get_hooks(self.hook_name)]
+        super().on_model_bound()
+
+    class BoundPanel(PanelGroup.BoundPanel):
+        # Each panel in its own collapsible section with its heading, as in a tab.
+        template_name = "wagtailadmin/panels/object_list.html"

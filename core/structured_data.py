@@ -7,7 +7,7 @@ Nothing is stated that the page itself does not say.
 
 import json
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
@@ -48,12 +48,11 @@ def medical_web_page(page, request) -> dict:
         "audience": {"@type": "Patient"},
         "isPartOf": web_site(Site.find_for_request(request)),
     }
-    # The review record is public only once the medical review workflow has written it.
-    if page.last_review_date:
-        data["lastReviewed"] = page.last_review_date.isoformat()
-    reviewer = page.last_reviewed_by
-    if reviewer and reviewer.get_full_name():
-        data["reviewedBy"] = {"@type": "Person", "name": reviewer.get_full_name()}
+    # Only a version a medical reviewer approved says it was reviewed.
+    if medical_review := page.medical_review(request):
+        data["lastReviewed"] = timezone.localdate(medical_review.approved_at).isoformat()
+        if medical_review.reviewer_name:
+            data["reviewedBy"] = {"@type": "Person", "name": medical_review.reviewer_name}
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat(timespec="seconds")
     if entity := page.schema_entity(request):

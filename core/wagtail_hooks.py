@@ -2,7 +2,13 @@ from django.contrib import messages
 from wagtail import hooks
 
 from core import readability
+from core.api import PagesAPIViewSet
 from core.models import PortalPage
+
+
+@hooks.register("construct_admin_api")
+def check_page_listing_parameters(router):
+    router.register_endpoint("pages", PagesAPIViewSet)
 
 
 @hooks.register("after_create_page")

@@ -163,6 +163,9 @@ STEROIDS = Content(
     search_description="What IV and oral steroids (corticosteroids) are, how they treat MS "
     "relapses, how they are given, and their side effects.",
     fields={
+        # Other names patients search for, as the source gives them: "IV and oral steroids
+        # (also known as “corticosteroids”)".
+        "search_names": ["corticosteroids"],
         "summary": "Steroids, also called corticosteroids, are prescription medicines given "
         "into a vein or by mouth. The FDA has approved them for short-term treatment of MS "
         "relapses.",
@@ -227,6 +230,8 @@ PLASMA_EXCHANGE = Content(
     search_description="What plasma exchange (plasmapheresis) is, how it works for severe MS "
     "relapses, how it is given, and its side effects.",
     fields={
+        # The source: "Plasma exchange (also called “plasmapheresis”)".
+        "search_names": ["plasmapheresis"],
         "summary": "Blood is taken out of the body, parts of its plasma are removed, and the "
         "blood is put back. It is not FDA-approved for MS relapses, but it may be used for "
         "severe relapses when steroids do not work well.",
@@ -275,6 +280,8 @@ IVIG = Content(
     search_description="What IVIG is, its kidney warning, how it is given for MS relapses, "
     "and its side effects.",
     fields={
+        # The source: "immune globulin intravenous (IGIV) products".
+        "search_names": ["IGIV", "immune globulin intravenous"],
         "summary": "IVIG is made of antibodies taken from healthy donors. It is not "
         "FDA-approved for MS relapses. It is sometimes used when steroids do not help or "
         "cannot be taken.",

@@ -27,6 +27,9 @@ def production_env(port: int, workdir: Path) -> dict[str, str]:
         "PORTAL_LOOPBACK_HTTP": "true",
         "FRONT_CACHE_URLS": f"http://127.0.0.1:{port}",
         "CACHE_LOCATION": str(workdir / "cache"),
+        # Varnish, on this machine, appends the reader's address to X-Forwarded-For: sign-in
+        # lock-outs and the feedback form's rate limit count each reader's own.
+        "TRUSTED_PROXIES": "127.0.0.1",
     }
 
 

@@ -23,7 +23,9 @@ class CacheTagsMiddleware:
         return response
 
     def process_template_response(self, request, response):
-        if request.method in ("GET", "HEAD"):
+        # Only what a template renders is tagged: a JSON response (the content API's) renders
+        # data, and says itself whether a cache may keep it.
+        if request.method in ("GET", "HEAD") and response.context_data is not None:
 
             def tag(rendered):
                 tags = response_tags(request, rendered.context_data)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends, purge_urls_from_cache
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -39,6 +39,8 @@ def connect() -> None:
     pre_page_move.connect(purge_moved_from, dispatch_uid="frontcache-moved-from")
     post_page_move.connect(purge_moved_to, dispatch_uid="frontcache-moved-to")
     pre_delete.connect(purge_deleted, dispatch_uid="frontcache-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(purge_privacy, sender=PageViewRestriction, dispatch_uid="frontcache-privacy")
     post_save.connect(purge_site, sender=Site, dispatch_uid="frontcache-site-saved")
     post_delete.connect(purge_site, sender=Site, dispatch_uid="frontcache-site-deleted")
     published.connect(purge_citing, sender=Source, dispatch_uid="frontcache-source-published")
@@ -155,6 +157,11 @@ def purge_moved_from(sender, instance, parent_page_before, **kwargs):
 def purge_moved_to(sender, instance, parent_page_after, **kwargs):
     if instance.live:
         purge(placement_tags(instance, instance.path, parent_page_after), instance)
+
+
+def purge_privacy(sender, instance, **kwargs):
+    """A page (and the pages under it) became private, or public again: as if unpublished."""
+    purge(gone_tags(instance.page))
 
 
 def purge_site(sender, **kwargs):

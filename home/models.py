@@ -1,4 +1,5 @@
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -15,6 +16,7 @@ class HomePage(PortalPage):
 
     content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
     search_fields = [*PortalPage.search_fields, index.SearchField("intro")]
+    api_fields = [*PortalPage.api_fields, APIField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

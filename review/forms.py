@@ -10,3 +10,28 @@ class SendBackForm(TaskStateCommentForm):
         widget=forms.Textarea({"rows": 4}),
         error_messages={"required": "Say what needs to change: the writer sees this comment."},
     )
+
+
+class ApprovalForm(TaskStateCommentForm):
+    """Approving and publishing a version: the reviewer signs it with their password.
+
+    The hidden fields name the version the review screen showed and when it was saved, so the
+    approval publishes exactly that version or is refused (MedicalReviewTask.on_action checks
+    them, and the password, on every path). They hold plain values: the page editor sends this
+    form's data back to the server as JSON.
+    """
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision_saved_at = forms.CharField(widget=forms.HiddenInput)
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Approving is your signature: type the password you sign in with.",
+        error_messages={"required": "Type your password to sign the approval."},
+    )
+    comment = forms.CharField(
+        label="Comment for the writer (optional)",
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+    )

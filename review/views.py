@@ -1,6 +1,8 @@
 import datetime
 
+from django.db.models import Case, Value, When
 from django.utils.functional import cached_property
+from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel
 from wagtail.admin.views.reports.workflows import WorkflowTasksView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import TaskState
@@ -8,18 +10,30 @@ from wagtail_periodic_review.views import PeriodicReviewContentReport
 from wagtail_periodic_review.wagtail_hooks import BaseHomePanel
 
 from review.due import pages_due_for_review
-from review.models import MedicalReviewTask
+from review.models import Approval, MedicalReviewTask
 
 
 class ReviewsDueReport(PeriodicReviewContentReport):
-    """Pages overdue for medical re-review or due within 30 days (all of them, not a month)."""
+    """Pages flagged for re-review, live pages no reviewer approved, then pages overdue for
+    re-review or due within 30 days."""
 
     page_title = "Medical reviews due"
     index_url_name = "review_due_report"
     index_results_url_name = "review_due_report_results"
+    results_template_name = "review/reviews_due_results.html"
     export_filename = "medical-reviews-due"
-    list_export = ["title", "next_review_date", "last_review_date", "status_string"]
-    export_headings = {"next_review_date": "Review due", "last_review_date": "Last reviewed"}
+    list_export = [
+        "title",
+        "review_status",
+        "next_review_date",
+        "last_review_date",
+        "status_string",
+    ]
+    export_headings = {
+        "review_status": "Medical review",
+        "next_review_date": "Review due",
+        "last_review_date": "Last reviewed",
+    }
 
     def get_queryset(self):
         return pages_due_for_review(self._get_editable_pages())
@@ -28,13 +42,24 @@ class ReviewsDueReport(PeriodicReviewContentReport):
 class ReviewsDuePanel(BaseHomePanel):
     name = "review-due"
     heading = "Medical reviews due"
-    description = "These live pages are overdue for medical re-review or due within 30 days."
+    description = (
+        "Pages citing a source that was superseded or withdrawn come first, then live pages "
+        "that no medical reviewer approved: review them now. Then pages overdue for medical "
+        "re-review or due within 30 days."
+    )
     description_css_class = "help-warning"
     description_icon = "warning"
+    template_name = "review/reviews_due_panel.html"
     order = 200
 
     def get_page_list(self):
         return pages_due_for_review(super().get_page_list())[:10]
+
+
+class PagesInReviewPanel(UserObjectsInWorkflowModerationPanel):
+    """The writer's own pages in medical review, with what the reviewer said, in full."""
+
+    template_name = "review/pages_in_review_panel.html"
 
 
 class ReviewDecisionsReport(WorkflowTasksView):
@@ -51,6 +76,7 @@ class ReviewDecisionsReport(WorkflowTasksView):
         "revision_id",
         "finished_by",
         "get_status_display",
+        "signature",
         "comment",
         "finished_at",
     ]
@@ -60,6 +86,7 @@ class ReviewDecisionsReport(WorkflowTasksView):
         "revision_id": "Revision",
         "finished_by": "Reviewer",
         "get_status_display": "Decision",
+        "signature": "Signed",
         "comment": "Comment",
         "finished_at": "Time",
     }
@@ -72,6 +99,18 @@ class ReviewDecisionsReport(WorkflowTasksView):
         return f"medical-review-decisions-{datetime.date.today():%Y-%m-%d}"
 
     def get_queryset(self):
+        # An approval is signed: say how, from the approval record of the approved revision.
+        signature = Case(
+            *(
+                When(
+                    status=TaskState.STATUS_APPROVED,
+                    revision__medical_approval__signed_with=value,
+                    then=Value(f"Signed: {label}"),
+                )
+                for value, label in Approval.Signature.choices
+            ),
+            default=Value(""),
+        )
         return (
             super()
             .get_queryset()
@@ -79,6 +118,7 @@ class ReviewDecisionsReport(WorkflowTasksView):
                 task__in=MedicalReviewTask.objects.all(),
                 status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
             )
+            .annotate(signature=signature)
             .select_related("finished_by", "revision")
             .order_by("-finished_at")
         )

@@ -6,38 +6,29 @@ added is <mark> around a matched word.
 """
 
 import re
-from html import unescape
 
-from django.core.exceptions import FieldDoesNotExist
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
-from wagtail.fields import RichTextField
 from wagtail.search import index
 
 SNIPPET_LENGTH = 240  # characters of page text around the first match
 CONTEXT_BEFORE = 80  # of which at most this many come before it
+NOT_PAGE_TEXT = {"title", "search_names"}
 
 
 def searchable_text(page) -> str:
-    """The plain text of a page's own searched fields (not its title), in declared order."""
+    """The plain text of a page's own searched fields, in declared order.
+
+    As the search index reads them: rich text without its markup, a stream's text. Not the
+    title (shown above the snippet) nor the other names patients search for (not page text).
+    """
     parts = []
     for field in page.search_fields:
-        if type(field) is index.SearchField and field.field_name != "title":
-            value = getattr(page, field.field_name, "") or ""
-            if isinstance(value, list | tuple):
-                value = ", ".join(value)
-            elif is_rich_text(page, field.field_name):
-                value = unescape(strip_tags(value))
-            parts.append(str(value))
+        if type(field) is index.SearchField and field.field_name not in NOT_PAGE_TEXT:
+            value = field.get_value(page) or ""
+            parts.append(", ".join(value) if isinstance(value, list | tuple) else str(value))
     return " ".join(" ".join(parts).split())
-
-
-def is_rich_text(page, field_name: str) -> bool:
-    try:
-        return isinstance(page._meta.get_field(field_name), RichTextField)
-    except FieldDoesNotExist:  # a search field can also be a method or property
-        return False
 
 
 def query_pattern(query: str) -> re.Pattern | None:

@@ -4,7 +4,8 @@
 - ``sources_field()``: a model field holding sources (a side-effect link's, a regulatory
   status's). A StreamField of snippet choosers, so revisions, comparisons, copies and Wagtail's
   reference index treat these sources as they treat the rest of the page.
-- ``CitingRichTextBlock``: a rich text block whose revision comparison shows its citations.
+- ``CitingRichTextBlock``: a rich text block whose revision comparison shows its citations
+  (and whose editor screen readers announce by its label).
 
 Templates cite them with ``{% cite value %}`` (sources.templatetags.citation_tags).
 """
@@ -12,6 +13,8 @@ Templates cite them with ``{% cite value %}`` (sources.templatetags.citation_tag
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core.blocks import LabelledRichTextBlock
 
 SOURCE_MODEL = "sources.Source"
 
@@ -34,7 +37,7 @@ class SourcesBlock(blocks.ListBlock):
         super().__init__(SourceChooserBlock(), **kwargs)
 
 
-class CitingRichTextBlock(blocks.RichTextBlock):
+class CitingRichTextBlock(LabelledRichTextBlock):
     def get_comparison_class(self):
         # The admin's comparison classes load the admin, which is not ready when page models
         # are defined with this block.

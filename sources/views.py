@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
@@ -14,6 +15,20 @@ from sources.models import Source
 
 LAST_CHECKED = DateColumn("last_checked_at", label="Last checked")
 NEXT_CHECK = DateColumn("next_check_at", label="Next check due")
+
+
+# The app that runs the medical review supplies its review screens for the snippets in its
+# workflow: a function returning the view classes by the viewset's attribute names
+# ("workflow_action_view_class", "collect_workflow_action_data_view_class").
+REVIEW_VIEWS_HOOK = "register_snippet_review_views"
+
+
+def review_view(name: str, default):
+    """The review screen ``name`` the medical review supplies, or Wagtail's ``default``."""
+    for supply in hooks.get_hooks(REVIEW_VIEWS_HOOK):
+        if view_class := supply().get(name):
+            return view_class
+    return default
 
 
 class SourceViewSet(SnippetViewSet):
@@ -38,6 +53,18 @@ class SourceViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Source.objects.with_last_checked()
+
+    # Read when the admin's URLs are built, once every app's hooks are registered.
+    @property
+    def workflow_action_view_class(self):
+        return review_view("workflow_action_view_class", SnippetViewSet.workflow_action_view_class)
+
+    @property
+    def collect_workflow_action_data_view_class(self):
+        return review_view(
+            "collect_workflow_action_data_view_class",
+            SnippetViewSet.collect_workflow_action_data_view_class,
+        )
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ def register_citation_feature(features):
     features.register_embed_type(CitationEmbedHandler)
 
 
-@hooks.register("register_portal_page_sources_panel")
+# In every portal page's editor, before the other apps' panels (readers' feedback).
+@hooks.register("register_portal_page_panel", order=-10)
 def sources_panel():
     return SourcesPanel()
 

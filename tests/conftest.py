@@ -9,11 +9,13 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from review.roles import ADMINISTRATORS, REVIEWERS, WRITERS
 from tests.factories import (
     GlossaryIndexPageFactory,
     SideEffectIndexPageFactory,
     TreatmentIndexPageFactory,
     home_page,
+    member_of,
 )
 
 
@@ -113,3 +115,37 @@ def without_search_indexing(settings):
         name: {**backend, "AUTO_UPDATE": False}
         for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
     }
+
+
+# People in each editorial role.
+
+
+@pytest.fixture
+def writer(db):
+    return member_of(WRITERS, username="wendy", first_name="Wendy", last_name="Writer")
+
+
+@pytest.fixture
+def other_writer(db):
+    return member_of(WRITERS, username="walt", first_name="Walt", last_name="Wordsmith")
+
+
+@pytest.fixture
+def reviewer(db):
+    return member_of(REVIEWERS, username="riley", first_name="Riley", last_name="Reviewer")
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return member_of(REVIEWERS, username="sam", first_name="Sam", last_name="Second")
+
+
+@pytest.fixture
+def writing_reviewer(db):
+    """A reviewer who also writes: in both groups."""
+    return member_of(WRITERS, REVIEWERS, username="bo", first_name="Bo", last_name="Both")
+
+
+@pytest.fixture
+def site_admin(db):
+    return member_of(ADMINISTRATORS, username="ada", is_superuser=True)

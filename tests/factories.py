@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
+from review.models import Approval
 from sources.models import Source, SourceKind
 from sources.rich_text import citation
 from tools.models import QuestionsGuidePage, TreatmentHistoryPage
@@ -24,6 +25,9 @@ from treatments.models import (
     TreatmentSideEffect,
 )
 from users.models import User
+
+# Every user the factories make signs in (and signs approvals) with this password.
+PASSWORD = "correct horse battery"
 
 
 def home_page():
@@ -47,7 +51,7 @@ class UserFactory(DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("correct horse battery")
+    password = factory.django.Password(PASSWORD)
 
 
 def member_of(*group_names, **attrs):
@@ -159,6 +163,36 @@ class QuestionsGuidePageFactory(wagtail_factories.PageFactory):
     slug = "questions-to-ask"
     parent = factory.LazyFunction(home_page)
     intro = "<p>Take these questions to your next visit.</p>"
+
+
+class ApprovalFactory(DjangoModelFactory):
+    """A medical reviewer's signed approval of one revision of a page."""
+
+    class Meta:
+        model = Approval
+
+    revision = None  # required: the revision approved
+    # A page's approval names the page; a source's (a snippet in the same review) names none.
+    page = factory.LazyAttribute(
+        lambda approval: (
+            approval.revision.content_object
+            if isinstance(approval.revision.content_object, Page)
+            else None
+        )
+    )
+    reviewer = factory.SubFactory(UserFactory)
+    reviewer_name = factory.LazyAttribute(lambda approval: approval.reviewer.get_full_name())
+    signed_with = Approval.Signature.PASSWORD
+
+
+def publish_approved(page: Page, **approval) -> Approval:
+    """Save ``page`` as a revision a medical reviewer approved, and publish it, as approving in
+    the medical review does (without going through the admin)."""
+    revision = page.specific.save_revision()
+    approved = ApprovalFactory(revision=revision, **approval)
+    revision.publish()
+    page.refresh_from_db()
+    return approved
 
 
 class SourceFactory(DjangoModelFactory):

@@ -1,5 +1,6 @@
 from wagtail import blocks
 
+from core.blocks import LabelledCharBlock
 from core.models import SECTION_FEATURES
 from sources.blocks import CitingRichTextBlock, SourcesBlock
 
@@ -12,7 +13,7 @@ class SafetyWarningBlock(blocks.StructBlock):
     )
     body = CitingRichTextBlock(features=SECTION_FEATURES, help_text="What can happen, plainly.")
     most_at_risk = blocks.ListBlock(
-        blocks.CharBlock(max_length=200),
+        LabelledCharBlock(max_length=200, label="A group most at risk"),
         required=False,
         label="Who is most at risk",
         help_text="One group of people per line. Leave empty if the source names no one.",

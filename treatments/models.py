@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -17,6 +18,7 @@ from core.models import SECTION_FEATURES, PortalPage, plain_snippet
 from sources.blocks import sources_field
 
 from .blocks import SafetyWarningBlock
+from .serializers import ChoiceField, ChoicesField, SideEffectsField, TreatmentsField
 
 
 class Route(models.TextChoices):
@@ -90,6 +92,15 @@ class TreatmentIndexPage(PortalPage):
         index.SearchField("no_one_size_fits_all"),
         index.SearchField("relapse_ready"),
         index.SearchField("under_investigation"),
+    ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("intro"),
+        APIField("relapse_versus_long_term"),
+        APIField("no_one_size_fits_all"),
+        APIField("relapse_ready"),
+        APIField("under_investigation"),
+        APIField("disclaimer"),
     ]
 
     parent_page_types = ["home.HomePage"]
@@ -207,11 +218,28 @@ class TreatmentPage(PortalPage):
     search_fields = [
         *PortalPage.search_fields,
         index.SearchField("summary", boost=2),
+        index.SearchField("safety_warnings"),
         index.SearchField("what_it_is"),
         index.SearchField("how_it_works"),
         index.SearchField("how_it_is_given"),
         index.SearchField("who_it_may_suit"),
         index.RelatedFields("side_effect_links", [index.SearchField("note")]),
+    ]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("summary"),
+        APIField("safety_warnings"),
+        APIField("what_it_is"),
+        APIField("how_it_works"),
+        APIField("routes", serializer=ChoicesField(Route)),
+        APIField("schedule"),
+        APIField("how_it_is_given"),
+        APIField("regulatory_status", serializer=ChoiceField(RegulatoryStatus)),
+        APIField("regulatory_note"),
+        APIField("who_it_may_suit"),
+        APIField("side_effects", serializer=SideEffectsField()),
+        APIField("side_effects_note"),
+        APIField("questions_to_ask"),
     ]
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
@@ -328,6 +356,7 @@ class SideEffectIndexPage(PortalPage):
     intro = RichTextField(features=SECTION_FEATURES, blank=True)
 
     content_panels = [*PortalPage.content_panels, FieldPanel("intro")]
+    api_fields = [*PortalPage.api_fields, APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["treatments.SideEffectPage"]
@@ -352,6 +381,11 @@ class SideEffectPage(PortalPage):
 
     content_panels = [*PortalPage.content_panels, FieldPanel("description")]
     search_fields = [*PortalPage.search_fields, index.SearchField("description")]
+    api_fields = [
+        *PortalPage.api_fields,
+        APIField("description"),
+        APIField("treatments", serializer=TreatmentsField()),
+    ]
 
     parent_page_types = ["treatments.SideEffectIndexPage"]
     subpage_types = []

@@ -4,7 +4,7 @@ from wagtail.models import Site
 
 from core.shared_cache import shared
 from glossary.marking import GlossaryMarker, Term
-from glossary.models import GlossaryTermPage
+from glossary.models import A_TO_Z, GlossaryTermPage
 
 register = template.Library()
 
@@ -20,6 +20,7 @@ def live_terms(request) -> list[Term]:
             for term in GlossaryTermPage.objects.live()
             .public()
             .only("id", "title", "url_path", "definition", "other_names")
+            .order_by(*A_TO_Z)  # the first term with a name explains it, on every page
         ],
     )
 

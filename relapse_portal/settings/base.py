@@ -4,11 +4,13 @@ Everything that differs between deployments is read from the environment here, i
 place. The defaults are the safe ones for production; dev.py and test.py relax them.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -39,10 +41,17 @@ INSTALLED_APPS = [
     "tools",
     "glossary",
     "search",
+    "feedback",
+    "content_api",
     "review",
     "sources",
     "frontcache",
+    "backups",
     "wagtail_periodic_review",
+    "wagtail.api.v2",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -57,6 +66,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,17 +78,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in (django-otp): a verified session for those who must have one.
+    "django_otp.middleware.OTPMiddleware",
+    "users.two_factor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "review.middleware.ReviewRefusalMiddleware",
-    "core.middleware.MalformedAdminPostMiddleware",
     "frontcache.middleware.CacheTagsMiddleware",
+    # Last, as django-axes asks: answers a locked-out sign-in with the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "relapse_portal.urls"
@@ -95,6 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -108,6 +124,38 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
+# Sign-in. django-axes counts failed passwords before Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords lock the account (from any address), and five from one address lock
+# that address (for any account), for an hour or until an administrator unlocks it (Users ->
+# "Unlock sign-in", or manage.py axes_reset_username / axes_reset_ip).
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "users/locked_out.html"
+# The proxies in front of the portal (the front cache), whose X-Forwarded-For is believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "users.addresses.client_address"
+
+# Two-factor sign-in (django-otp, a code from an authenticator app): required for everyone
+# whose group holds "Must sign in with a code" (reviewers and administrators, by a data
+# migration in review/); offered to writers from their account menu. dev.py turns it off
+# for the demo accounts.
+PORTAL_TWO_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = "MS relapse portal"
+WAGTAILADMIN_USER_LOGIN_FORM = "users.forms.LoginForm"
+
+# Staff sessions end after 30 minutes without a request, and a working day after signing in
+# whatever happens (users.sessions). Patients have no session at all.
+SESSION_ENGINE = "users.sessions"
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+PORTAL_SESSION_WORKING_DAY = datetime.timedelta(hours=8)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -116,6 +164,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The portal's words for Wagtail's workflow ("Send back for changes", not "Request changes"):
+# English catalogs here take precedence over Wagtail's own.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
@@ -176,25 +227,81 @@ CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
+# Content-Security-Policy (Django's own). Patient pages run no inline script or style at all,
+# so no nonce is needed and a cached page stays valid for everyone. The admin gets its own,
+# looser policy (relapse_portal.urls): Wagtail's widgets write small inline scripts.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "frame-src": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+}
+# Browser features no page of the portal uses are switched off (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
 # Huge or hostile requests get a 400, not a crash.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "MS relapse treatment portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's PostgreSQL backend, which search.backend extends to keep the words the site knows.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backend"},
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from Gravatar: staff e-mail addresses stay here, and the admin's
+# Content-Security-Policy loads images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.RichTextArea"}}
+# The content API (content_api) gives rich text as HTML, with links to pages as real addresses.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
-# Medical review (review/): an edit made after submission restarts the review, and approval
-# publishes exactly the reviewed revision with the reviewer's name and date on it.
+# Medical review (review/): approving publishes exactly the version the reviewer was shown.
+# Wagtail's WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT is off: it restarts a review on any new
+# revision, an autosave of the same text included, and silently turns an approval into a new
+# submission. The review's task restarts it instead when what patients read changes.
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_reviewed_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflow.publish_approved_revision"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Emails about a page waiting for review go to the medical reviewers, who decide, not to every
+# superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Plain language: the US school grade (Flesch-Kincaid) a page should read at or below. Writers
 # and reviewers see each page's grade in the editor; a page above it can still be saved.

@@ -23,3 +23,5 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests sign in with force_login; the sign-in tests turn two-factor sign-in on themselves.
+PORTAL_TWO_FACTOR_REQUIRED = False

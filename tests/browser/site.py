@@ -81,7 +81,9 @@ class PortalSite:
             "treatment history worksheet": self.treatment_history.url,
             "questions guide": self.questions_guide.url,
             "search results": "/search/?query=steroids",
+            "search with a misspelling": "/search/?query=steriods",
             "search with no results": "/search/?query=zebra",
+            "feedback thank-you": f"/feedback/thanks/?page={self.treatment.pk}",
             "not found": "/no-such-page/",
         }
 

@@ -12,6 +12,7 @@ from tests.factories import (
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
     UserFactory,
+    publish_approved,
 )
 from treatments.models import SideEffectClass, TreatmentSideEffect
 
@@ -171,24 +172,38 @@ def test_a_side_effect_classed_twice_is_one_outcome(client, plasma_exchange, sid
     assert outcome_names(therapy, "adverseOutcome") == ["Tiredness"]
 
 
+MARCH_14 = datetime.datetime(2026, 3, 14, 12, tzinfo=datetime.UTC)
+
+
 def test_the_review_record_appears_only_once_a_reviewer_has_approved(client, plasma_exchange):
+    plasma_exchange.save_revision().publish()
     before = structured_data(client, plasma_exchange)
     assert "lastReviewed" not in before
     assert "reviewedBy" not in before
 
-    plasma_exchange.last_review_date = datetime.date(2026, 3, 14)
-    plasma_exchange.last_reviewed_by = UserFactory(first_name="Grace", last_name="Okafor")
-    plasma_exchange.save_revision().publish()
+    reviewer = UserFactory(first_name="Grace", last_name="Okafor")
+    publish_approved(plasma_exchange, reviewer=reviewer, approved_at=MARCH_14)
 
     after = structured_data(client, plasma_exchange)
     assert after["lastReviewed"] == "2026-03-14"
     assert after["reviewedBy"] == {"@type": "Person", "name": "Grace Okafor"}
 
 
-def test_a_reviewer_without_a_full_name_is_not_named(client, plasma_exchange):
-    plasma_exchange.last_review_date = datetime.date(2026, 3, 14)
-    plasma_exchange.last_reviewed_by = UserFactory(first_name="", last_name="")
+def test_a_version_published_without_review_claims_no_review(client, plasma_exchange):
+    publish_approved(plasma_exchange, approved_at=MARCH_14)
+    assert "reviewedBy" in structured_data(client, plasma_exchange)
+
+    plasma_exchange.summary = "An urgent correction, published by an administrator."
     plasma_exchange.save_revision().publish()
+
+    data = structured_data(client, plasma_exchange)
+    assert "lastReviewed" not in data
+    assert "reviewedBy" not in data
+
+
+def test_a_reviewer_without_a_full_name_is_not_named(client, plasma_exchange):
+    reviewer = UserFactory(first_name="", last_name="")
+    publish_approved(plasma_exchange, reviewer=reviewer, approved_at=MARCH_14)
 
     data = structured_data(client, plasma_exchange)
 

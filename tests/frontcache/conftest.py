@@ -3,25 +3,28 @@ app servers running the portal (production settings) on the test database, shari
 
 Started once per test session on free loopback ports, stopped at its end. A missing program
 fails the tests, saying how to install it. Tests use real transactions, so the app servers
-see the content a test makes; each starts from the rows the data migrations made (the home
-page, the site, groups, the workflow), as the browser tests do (``migrated_rows``).
+see the content a test makes; each starts from what the data migrations made (the home page,
+the site, groups, the workflow), as the browser tests do (``migrated_rows``).
 """
 
 import http.client
+import secrets
 import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from deploy import stack
 
 # The app servers' only authentication backend (relapse_portal/settings/production.py).
+APP_SERVER_SECRET_KEY = secrets.token_urlsafe(50)
 PRODUCTION_AUTHENTICATION = "demo.backends.RefuseDemoPasswordsBackend"
 HOST = "localhost"  # the Wagtail site's host name (home/migrations), in ALLOWED_HOSTS
 
@@ -78,9 +81,18 @@ class Visitor:
         )
 
     def log_in(self, user) -> None:
-        """Log ``user`` in: a session in the shared database, its cookie in this browser."""
+        """Log ``user`` in: a session in the shared database, its cookie in this browser.
+
+        Production asks reviewers and administrators for a second factor: the session is one
+        that has passed it, with a confirmed authenticator app.
+        """
         client = Client()
-        client.force_login(user, backend=PRODUCTION_AUTHENTICATION)
+        with override_settings(SECRET_KEY=APP_SERVER_SECRET_KEY):
+            client.force_login(user, backend=PRODUCTION_AUTHENTICATION)
+            device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
         self.cookies["sessionid"] = client.cookies["sessionid"].value
 
 
@@ -105,8 +117,8 @@ def app_server_env(database_url, redis_url, varnish_port) -> dict[str, str]:
     """Production settings, on loopback, with the test database, Redis and Varnish."""
     return {
         "DJANGO_SETTINGS_MODULE": "relapse_portal.settings.production",
-        # This test process's key, so sessions it makes are valid on the app servers.
-        "SECRET_KEY": django_settings.SECRET_KEY,
+        # Production refuses a weak key; the test process signs its sessions with this one.
+        "SECRET_KEY": APP_SERVER_SECRET_KEY,
         "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
         "CSRF_TRUSTED_ORIGINS": f"http://{HOST}",
@@ -114,6 +126,7 @@ def app_server_env(database_url, redis_url, varnish_port) -> dict[str, str]:
         "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
         "CACHE_LOCATION": redis_url,
         "FRONT_CACHE_URLS": f"http://127.0.0.1:{varnish_port}",
+        "TRUSTED_PROXIES": "127.0.0.1",  # Varnish, which appends the reader's address
         "GUNICORN_LOG_LEVEL": "warning",
     }
 
@@ -165,12 +178,17 @@ def use_stack(settings, varnish_port, redis_url) -> None:
         }
     }
     cache.clear()
-    # No purge sent again a second later, into the next test (see the test of it).
+
+
+@pytest.fixture
+def purged_once(settings):
+    """No purge is sent again a second later: one sent for the rows ``migrated_rows`` loads
+    (the site) would reach Varnish in the middle of the test."""
     settings.FRONT_CACHE_REPURGE_SECONDS = None
 
 
 @pytest.fixture
-def site(production_stack, migrated_rows, settings):
+def site(production_stack, purged_once, migrated_rows, settings):
     """The stack with an empty front cache and shared cache, for one test."""
     use_stack(settings, production_stack.varnish_port, production_stack.redis_url)
     stack.varnishadm(production_stack.varnish, "ban", "obj.status", "!=", "0")

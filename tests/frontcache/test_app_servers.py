@@ -1,12 +1,14 @@
 """Several app servers behind one Varnish, and what patients get while none is healthy."""
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.urls import reverse
 from wagtail.models import Page
 
 from deploy import stack
 from review.roles import REVIEWERS, WRITERS
 from tests.factories import (
+    PASSWORD,
     GlossaryIndexPageFactory,
     GlossaryTermPageFactory,
     TreatmentIndexPageFactory,
@@ -41,6 +43,10 @@ def test_a_publish_on_either_app_server_reaches_varnish_and_the_other_server(
         assert "New or worse symptoms." in visitor.get(treatment.url).text
     # A writer's new definition, submitted to medical review.
     writer, reviewer = member_of(WRITERS, username="wendy"), member_of(REVIEWERS, username="riley")
+    # The reviewer signs the approval with their password, which the app servers (production
+    # settings) check with production's hasher, not the tests' fast one.
+    reviewer.password = PBKDF2PasswordHasher().encode(PASSWORD, "a-test-salt")
+    reviewer.save(update_fields=["password"])
     draft = Page.objects.get(pk=term.pk).specific
     draft.definition = "An attack of new or worse MS symptoms."
     draft.save_revision(user=writer)
@@ -50,10 +56,17 @@ def test_a_publish_on_either_app_server_reaches_varnish_and_the_other_server(
     admin = Visitor(publishing)
     admin.log_in(reviewer)
     admin.get("/admin/")  # the CSRF cookie
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[term.pk, "approve", current_task_state(term).pk]
+    under_review = current_task_state(term)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[term.pk, "approve", under_review.pk])
+    # What the review screen posts: the version it showed, signed with the reviewer's password.
+    approved = admin.post(
+        url,
+        {
+            "revision": under_review.revision_id,
+            "revision_saved_at": under_review.revision.created_at.isoformat(),
+            "password": PASSWORD,
+        },
     )
-    approved = admin.post(url, {"comment": ""})
     assert approved.status == 302
 
     assert "An attack of new or worse MS symptoms." in reader.get(treatment.url).text

@@ -3,6 +3,7 @@ from the cache, and that a change reaches them at once and takes nothing unpubli
 
 import pytest
 from django.test import Client
+from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page
 
@@ -60,8 +61,8 @@ def portal(site):
 def cached(reader, *pages):
     """Read each page twice, so it is in the front cache."""
     for page in pages:
-        reader.get(page.url)
-        assert reader.get(page.url).cache == "hit", page.url
+        first, second = reader.get(page.url), reader.get(page.url)
+        assert second.cache == "hit", (page.url, dict(first.headers), dict(second.headers))
 
 
 def publish(page, **changes):
@@ -114,6 +115,29 @@ def test_an_unpublished_page_and_every_mention_of_it_leave_the_cache(portal, sit
     assert reader.get(steroids.url).status == 404
     for listing in (portal["index"], portal["rash"], portal["comparison"]):
         assert "Steroids" not in reader.get(listing.url).text, listing.url
+
+
+def test_a_deleted_side_effect_leaves_its_page_and_the_treatments_listing_it(portal, site):
+    reader, headache = site.visitor(), portal["headache"]
+    cached(reader, headache, portal["ivig"], portal["comparison"])
+
+    DeletePageAction(Page.objects.get(pk=headache.pk)).execute(skip_permission_checks=True)
+
+    assert reader.get(headache.url).status == 404
+    assert "Headache" not in reader.get(portal["ivig"].url).text
+    assert "Headache" not in reader.get(portal["comparison"].url).text
+
+
+def test_a_page_made_private_leaves_the_cache_and_every_list(portal, site):
+    reader, steroids = site.visitor(), portal["steroids"]
+    cached(reader, steroids, portal["index"])
+
+    make_private(steroids)
+
+    behind_password = reader.get(steroids.url)
+    assert "Pills or a drip." not in behind_password.text
+    assert behind_password.cache != "hit"
+    assert "Steroids" not in reader.get(portal["index"].url).text
 
 
 def test_a_renamed_page_moves_and_its_old_address_is_not_served(portal, site):

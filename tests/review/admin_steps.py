@@ -5,6 +5,7 @@ Each step posts what the real form posts: the edit form is read back from the ed
 
 import json
 
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -12,6 +13,8 @@ from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page, TaskState
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
+
+from tests.factories import PASSWORD
 
 RICH_TEXT_FIELDS = {"what_it_is", "how_it_works", "how_it_is_given", "who_it_may_suit"}
 
@@ -61,6 +64,21 @@ def save(client, page, data, action=None, **changes):
     return client.post(edit_url(page), data)
 
 
+def new_comment(text, on_field="what_it_is"):
+    """The editor's form fields for one new comment on a field, as its comment panel posts them."""
+    return {
+        "comments-TOTAL_FORMS": "1",
+        "comments-INITIAL_FORMS": "0",
+        "comments-0-contentpath": on_field,
+        "comments-0-text": text,
+        "comments-0-position": "",
+        "comments-0-id": "",
+        "comments-0-resolved": "",
+        "comments-0-replies-TOTAL_FORMS": "0",
+        "comments-0-replies-INITIAL_FORMS": "0",
+    }
+
+
 def submit(client, page, **changes):
     return edit(client, page, action="action-submit", **changes)
 
@@ -71,32 +89,79 @@ def current_task_state(page):
     )
 
 
-def workflow_action(client, page, action, comment=None, xhr=False):
-    """Press Approve / Request changes in the workflow action modal (or its plain form)."""
-    url = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=[page.pk, action, current_task_state(page).pk],
+def workflow_action_url(page, action, name="workflow_action"):
+    return reverse(
+        f"wagtailadmin_pages:{name}", args=[page.pk, action, current_task_state(page).pk]
     )
-    data = {} if comment is None else {"comment": comment}
+
+
+def open_review_screen(client, url):
+    """Open the approve / send back screen as the browser does: its answer (JSON with the
+    screen's HTML) and its form's data, or None when the screen only says why not."""
+    response = client.get(url, headers={"X-Requested-With": "XMLHttpRequest"})
+    assert response.status_code == 200, response.status_code
+    screen = response.json()
+    has_form = "<form" in screen.get("html", "")
+    return screen, querydict_from_html(screen["html"]).copy() if has_form else None
+
+
+def workflow_action(client, page, action, comment=None, xhr=False, password=PASSWORD):
+    """Open the review screen (from the dashboard), fill it in and press its button."""
+    url = workflow_action_url(page, action)
+    _, data = open_review_screen(client, url)
+    if comment is not None:
+        data["comment"] = comment
+    if "password" in data:
+        data["password"] = password
     headers = {"X-Requested-With": "XMLHttpRequest"} if xhr else {}
     return client.post(url, data, headers=headers)
 
 
-def workflow_action_from_editor(client, page, action, **extra_data):
-    """Press a workflow action in the page editor's action menu, as the editor's JS posts it."""
-    return edit(
+def workflow_action_from_editor(client, page, action, password=PASSWORD, **changes):
+    """In the page editor, choose a review action: its screen checks the decision and hands
+    it back to the editor, which posts the whole form with it, as the editor's script does.
+    Returns the screen's answer instead when the screen refuses."""
+    _, form = open_editor(client, page)
+    url = workflow_action_url(page, action, name="collect_workflow_action_data")
+    screen, data = open_review_screen(client, url)
+    if data is None:
+        return screen
+    if "password" in data:
+        data["password"] = password
+    if "comment" in changes:
+        data["comment"] = changes.pop("comment")
+    checked = client.post(url, data, headers={"X-Requested-With": "XMLHttpRequest"}).json()
+    if checked["step"] != "success":
+        return checked
+    return save(
         client,
         page,
+        form,
         action="action-workflow-action",
         **{
             "workflow-action-name": action,
-            "workflow-action-extra-data": json.dumps(extra_data),
+            "workflow-action-extra-data": json.dumps(checked["cleaned_data"]),
         },
+        **changes,
     )
 
 
 def messages_of(response):
-    return [str(message) for message in response.wsgi_request._messages]
+    """The messages the admin shows after a request, as the person reads them (without the
+    buttons that come with some of them)."""
+    texts = []
+    for message in response.wsgi_request._messages:
+        soup = BeautifulSoup(str(message), "html.parser")
+        for buttons in soup.select(".buttons"):
+            buttons.decompose()
+        texts.append(" ".join(soup.get_text().split()))
+    return texts
+
+
+def follow(client, response):
+    """Go where the admin sends the person next, so they see its messages (as a browser does)."""
+    assert response.status_code == 302, response.status_code
+    return client.get(response.url)
 
 
 def live_html(page):

@@ -12,6 +12,7 @@ from wagtail.models import Comment
 from tests.review.admin_steps import (
     current_task_state,
     edit,
+    new_comment,
     open_editor,
     save,
     submit,
@@ -60,14 +61,18 @@ def test_writers_see_their_drafts_and_what_was_sent_back(
     edit_link = f"/admin/pages/{treatment.pk}/edit/"
     client.force_login(writer)
     dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
-    sent_back = [
-        link for link in dashboard.find_all("a", href=edit_link) if "Plasma exchange" in link.text
-    ]
-    assert sent_back, "the writer's dashboard links to the page sent back to them"
+    assert dashboard.find(string=re.compile("Your most recent edits"))
+    panel = dashboard.find(id="pages-in-review-section")
+    assert panel.find("a", href=edit_link, string="Plasma exchange")
+    # What the reviewer asked, and who asked it, without opening anything.
+    text = " ".join(panel.get_text().split())
+    assert "Sent back for changes by Riley Reviewer" in text
+    assert "Needs a source." in text
 
     client.force_login(other_writer)  # not theirs
     dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
-    assert not dashboard.find_all("a", href=edit_link)
+    assert dashboard.find(id="pages-in-review-section") is None
+    assert "Needs a source." not in dashboard.get_text()
 
 
 def test_the_decisions_report_lists_each_decision_and_exports_it(
@@ -92,10 +97,23 @@ def test_the_decisions_report_lists_each_decision_and_exports_it(
     export = client.get("/admin/reports/review-decisions/?export=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
     assert [
-        (row["Revision"], row["Reviewer"], row["Decision"], row["Comment"]) for row in rows
+        (row["Revision"], row["Reviewer"], row["Decision"], row["Signed"], row["Comment"])
+        for row in rows
     ] == [
-        (str(approved.revision_id), "Riley Reviewer", "Approved", ""),
-        (str(sent_back.revision_id), "Riley Reviewer", "Rejected", "Too technical."),
+        (
+            str(approved.revision_id),
+            "Riley Reviewer",
+            "Approved and published",
+            "Signed: password re-entered",
+            "",
+        ),
+        (
+            str(sent_back.revision_id),
+            "Riley Reviewer",
+            "Sent back for changes",
+            "",
+            "Too technical.",
+        ),
     ]
     assert all(row["Page"] == "Plasma exchange" and row["Time"] for row in rows)
 
@@ -148,16 +166,6 @@ def test_writers_and_reviewers_can_comment(client, writer, reviewer, treatment):
         edit(
             client,
             treatment,
-            **{
-                "comments-TOTAL_FORMS": "1",
-                "comments-INITIAL_FORMS": "0",
-                "comments-0-contentpath": "what_it_is",
-                "comments-0-text": text,
-                "comments-0-position": "",
-                "comments-0-id": "",
-                "comments-0-resolved": "",
-                "comments-0-replies-TOTAL_FORMS": "0",
-                "comments-0-replies-INITIAL_FORMS": "0",
-            },
+            **new_comment(text),
         )
         assert Comment.objects.filter(page=treatment, user=user, text=text).exists()

@@ -10,19 +10,27 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import (
+    GlossaryIndexPageFactory,
     GlossaryTermPageFactory,
+    SideEffectIndexPageFactory,
     SideEffectPageFactory,
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
+    home_page,
+    publish_approved,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 def reviewed(factory, days_until_due, live=True, **kwargs):
-    """A page whose next review falls `days_until_due` days from today (negative: overdue)."""
+    """A page a reviewer approved, whose next review falls `days_until_due` days from today
+    (negative: overdue)."""
     page = factory(live=live, **kwargs)
-    page.save_revision(user=kwargs.get("owner"))
+    if live:
+        publish_approved(page)
+    else:
+        page.save_revision(user=kwargs.get("owner"))
     due = timezone.localdate() + datetime.timedelta(days=days_until_due)
     type(page).objects.filter(pk=page.pk).update(
         last_review_date=due - datetime.timedelta(days=365), next_review_date=due
@@ -33,6 +41,9 @@ def reviewed(factory, days_until_due, live=True, **kwargs):
 @pytest.fixture
 def pages(db, writer, other_writer):
     index = TreatmentIndexPageFactory()
+    # The home and index pages were approved as they stand, so they are not due.
+    for page in (home_page(), index, SideEffectIndexPageFactory(), GlossaryIndexPageFactory()):
+        publish_approved(page)
     return {
         "overdue": reviewed(
             TreatmentPageFactory, -3, title="Overdue treatment", owner=writer, parent=index
@@ -51,10 +62,13 @@ def pages(db, writer, other_writer):
     }
 
 
-DUE = {"Overdue treatment", "Due today side effect", "Due in thirty days"}
+# Most urgent first: live as no reviewer approved it, then by the date the review falls due.
+DUE = ["Never reviewed", "Overdue treatment", "Due today side effect", "Due in thirty days"]
 
 
-def test_the_report_lists_exactly_the_pages_overdue_or_due_within_30_days(client, reviewer, pages):
+def test_the_report_lists_unreviewed_pages_first_then_those_overdue_or_due_within_30_days(
+    client, reviewer, pages
+):
     client.force_login(reviewer)
     response = client.get("/admin/reports/reviews-due/")
     assert response.status_code == 200
@@ -64,15 +78,22 @@ def test_the_report_lists_exactly_the_pages_overdue_or_due_within_30_days(client
 
     export = client.get("/admin/reports/reviews-due/?export=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
-    assert {row["Title"] for row in rows} == DUE
+    assert [(row["Title"], row["Medical review"]) for row in rows] == [
+        ("Never reviewed", "Not medically reviewed"),
+        ("Overdue treatment", "Overdue"),
+        ("Due today side effect", "Due within 30 days"),
+        ("Due in thirty days", "Due within 30 days"),
+    ]
 
 
-def test_the_dashboard_shows_the_pages_due(client, writer, pages):
+def test_the_dashboard_shows_the_pages_due_the_unreviewed_first(client, writer, pages):
     client.force_login(writer)
     html = client.get("/admin/").content.decode()
     assert "Medical reviews due" in html
     for page in pages.values():
         assert (page.title in html) is (page.title in DUE)
+    assert [html.index(title) for title in DUE] == sorted(html.index(title) for title in DUE)
+    assert "Not medically reviewed" in html
 
 
 def test_reminders_go_to_the_responsible_writers_and_all_reviewers(
@@ -88,7 +109,8 @@ def test_reminders_go_to_the_responsible_writers_and_all_reviewers(
         second_reviewer.email,
     }
     for reviewer_email in (reviewer.email, second_reviewer.email):
-        assert {title for title in DUE if title in by_recipient[reviewer_email]} == DUE
+        assert {title for title in DUE if title in by_recipient[reviewer_email]} == set(DUE)
+        assert "Never reviewed: not medically reviewed" in by_recipient[reviewer_email]
         assert "Due in thirty-one days" not in by_recipient[reviewer_email]
         assert "Unpublished overdue" not in by_recipient[reviewer_email]
     # Each writer hears about their own pages only.
@@ -100,5 +122,6 @@ def test_reminders_go_to_the_responsible_writers_and_all_reviewers(
 
 
 def test_no_reminders_when_nothing_is_due(reviewer):
+    publish_approved(home_page())  # the one page a new site starts with
     call_command("send_review_reminders", stdout=io.StringIO())
     assert mail.outbox == []

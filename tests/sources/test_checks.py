@@ -20,8 +20,8 @@ from tests.factories import (
     safety_warning,
     sources_value,
 )
-from tests.review.admin_steps import edit_url
-from tests.sources.conftest import source_url
+from tests.review.admin_steps import edit_url, follow
+from tests.sources.conftest import source_url, source_workflow_action
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def approve_as(client, reviewer, source):
     source.refresh_from_db()
     workflow_state = source.get_workflow().start(source, user=None)
     task_state = workflow_state.current_task_state
-    client.post(source_url("workflow_action", source, "approve", task_state.pk))
+    follow(client, source_workflow_action(client, source, "approve"))
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_APPROVED
     return task_state

@@ -7,7 +7,7 @@ from wagtail.models import TaskState
 from sources.models import Source, SourceStatus
 from tests.factories import SourceFactory, TreatmentPageFactory, UserFactory, cite
 from tests.review.admin_steps import live_html, messages_of
-from tests.sources.conftest import source_url
+from tests.sources.conftest import source_url, source_workflow_action
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,7 @@ def submit_new_source(client, source_form, **fields):
 
 
 def approve(client, source):
-    task_state = source.current_workflow_task_state
-    return client.post(source_url("workflow_action", source, "approve", task_state.pk))
+    return source_workflow_action(client, source, "approve")
 
 
 def test_a_writer_adds_a_source_and_a_reviewer_approves_it(client, writer, reviewer, source_form):
@@ -95,13 +94,12 @@ def test_sending_a_source_back_needs_a_comment(client, writer, reviewer, source_
     source = submit_new_source(client, source_form)
     client.force_login(reviewer)
     task_state = source.current_workflow_task_state
-    url = source_url("workflow_action", source, "reject", task_state.pk)
 
-    client.post(url, {"comment": " "})
+    source_workflow_action(client, source, "reject", comment=" ")
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
 
-    client.post(url, {"comment": "Give the DOI."})
+    source_workflow_action(client, source, "reject", comment="Give the DOI.")
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_REJECTED
 

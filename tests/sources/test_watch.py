@@ -10,6 +10,7 @@ from django.core import mail
 
 from sources.models import EvidenceFlag, SourceStatus
 from tests.factories import (
+    ApprovalFactory,
     SourceFactory,
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
@@ -18,7 +19,7 @@ from tests.factories import (
     sources_value,
 )
 from tests.review.admin_steps import live_html, submit, workflow_action
-from tests.sources.conftest import source_url
+from tests.sources.conftest import source_url, source_workflow_action
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +47,10 @@ def cited(treatment_index, side_effect_index, writer):
         "in a draft only": TreatmentPageFactory(title="Cites it in a draft only"),
     }
     TreatmentSideEffectFactory(treatment=pages["for a side effect"], sources=sources_value(source))
-    for page in pages.values():
-        page.save_revision(user=writer).publish()
+    for page in pages.values():  # each approved by a medical reviewer
+        revision = page.save_revision(user=writer)
+        ApprovalFactory(revision=revision)
+        revision.publish()
     draft = pages["in a draft only"]
     draft.what_it_is = f"<p>Fact.{cite(source)}</p>"
     draft.save_revision(user=writer)
@@ -74,8 +77,7 @@ def mark(client, writer, reviewer, source, status, **fields):
     source.refresh_from_db()
     assert not EvidenceFlag.objects.exists(), "nothing is flagged before the change is approved"
     client.force_login(reviewer)
-    task_state = source.current_workflow_task_state
-    client.post(source_url("workflow_action", source, "approve", task_state.pk))
+    source_workflow_action(client, source, "approve")
     source.refresh_from_db()
     assert source.status == status
 
@@ -84,10 +86,13 @@ def re_review_emails():
     return [m for m in mail.outbox if m.subject.startswith("Medical re-review needed")]
 
 
-def reviews_due(client):
+def reviews_due(client, status=None):
+    """The titles listed in "Medical reviews due", in order; only those listed as ``status``
+    if given."""
     response = client.get("/admin/reports/reviews-due/?export=csv")
     text = b"".join(response.streaming_content).decode()
-    return [row["Title"] for row in csv.DictReader(io.StringIO(text))]
+    rows = csv.DictReader(io.StringIO(text))
+    return [row["Title"] for row in rows if status in (None, row["Medical review"])]
 
 
 @pytest.mark.parametrize("status", [SourceStatus.SUPERSEDED, SourceStatus.WITHDRAWN])
@@ -104,10 +109,14 @@ def test_a_source_superseded_or_withdrawn_flags_every_page_citing_it(
     flagged = {flag.page_id for flag in EvidenceFlag.objects.filter(cleared_at=None)}
     assert flagged == {pages[name].pk for name in CITING}
     assert {flag.status for flag in EvidenceFlag.objects.all()} == {status}
-    # They head the reviewers' list of reviews due, although none is due by date.
+    # They head the reviewers' list of reviews due, although none is due by date (after them
+    # come only the index pages the factories published without review).
     due = reviews_due(client)
     assert set(due[: len(CITING)]) == {pages[name].title for name in CITING}
-    assert set(due) == {pages[name].title for name in CITING}
+    assert set(reviews_due(client, status="Re-review needed now")) == {
+        pages[name].title for name in CITING
+    }
+    assert not {page.title for page in pages.values()} & set(due[len(CITING) :])
     # Patients see each page exactly as before.
     assert {name: live_html(page) for name, page in pages.items()} == before
 
@@ -185,9 +194,7 @@ def test_a_later_change_to_a_superseded_source_flags_nothing_again(
     source.refresh_from_db()
     client.force_login(second_reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            source_url("workflow_action", source, "approve", source.current_workflow_task_state.pk)
-        )
+        source_workflow_action(client, source, "approve")
     source.refresh_from_db()
     assert source.title == "Old guideline, corrected title"
 

@@ -42,8 +42,18 @@ def test_nothing_on_a_tool_page_can_send_what_the_patient_writes(client, home, s
         html = BeautifulSoup(client.get(page.url).content, "html.parser")
 
         assert html.main.find("form") is None, page.title
-        # The only form is the site search in the header, which sends its own box only.
-        assert [form.get("method") for form in html.find_all("form")] == ["get"], page.title
+        assert html.main.select("[form]") == [], "nothing in the worksheet joins another form"
+        # The only forms are the site search in the header and "Was this page helpful?" below
+        # the page, each sending its own fields only.
+        forms = {form.get("method"): form for form in html.find_all("form")}
+        assert sorted(forms) == ["get", "post"], page.title
+        assert {field["name"] for field in forms["get"].select("[name]")} == {"query"}
+        assert {field["name"] for field in forms["post"].select("[name]")} == {
+            "page",
+            "helpful",
+            "comment",
+            "leave_empty",
+        }
 
 
 def test_the_history_worksheet_has_blank_entries_asking_the_sources_questions(
