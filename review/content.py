@@ -32,7 +32,11 @@ def public_fields(model) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
         relation: tuple(formset.get("fields", ()))
         for relation, formset in form_options.get("formsets", {}).items()
     }
-    return tuple(form_options.get("fields", ())), children
+    # Only what a revision stores: the editor's form may have fields of its own (the change
+    # note, kept with the submission).
+    stored = {field.name for field in model._meta.get_fields()}
+    fields = tuple(name for name in form_options.get("fields", ()) if name in stored)
+    return fields, children
 
 
 def what_patients_read(revision: Revision) -> dict:

@@ -18,6 +18,8 @@ from review.content import reads_differently
 from review.forms import ApprovalForm, SendBackForm
 
 APPROVE, SEND_BACK = "approve", "reject"
+# A change note is one short sentence: "Updated the kidney warning".
+CHANGE_NOTE_LENGTH = 200
 DONE = {APPROVE: "approved", SEND_BACK: "sent back"}
 
 
@@ -141,6 +143,13 @@ class MedicalReviewTask(GroupApprovalTask):
                     f"{saved_by(reviewed)}, after you opened it. Nothing was published and the "
                     "review is still open: look at the version now under review, then decide."
                 )
+            # A page's statements are checked against the sources they cite (a source is
+            # itself the evidence).
+            if isinstance(page, Page) and not data.get("sources_checked"):
+                return (
+                    f"“{title}” was not approved: confirm that you checked its statements "
+                    "against the sources they cite."
+                )
             # Signed with the password the reviewer signs in with (they are signed in, so the
             # site's sign-in rules, demo passwords refused in production, already let them in).
             if not user.check_password(data.get("password") or ""):
@@ -161,6 +170,7 @@ class MedicalReviewTask(GroupApprovalTask):
                 reviewer=user,
                 reviewer_name=user.get_full_name().strip(),
                 signed_with=Approval.Signature.PASSWORD,
+                change_note=change_note_of(task_state.workflow_state),
             )
             log(
                 instance=task_state.revision.content_object,
@@ -200,8 +210,8 @@ class MedicalReviewTask(GroupApprovalTask):
     def get_description(cls):
         return (
             "Members of the chosen groups approve and publish, or send back, a page; nobody "
-            "approves what they wrote or changed, approving is signed with a password, and "
-            "sending back needs a comment."
+            "approves what they wrote or changed, approving is signed with a password after "
+            "checking the cited sources, and sending back needs a comment."
         )
 
     class Meta:
@@ -271,6 +281,13 @@ class Approval(models.Model):
     )
     approved_at = models.DateTimeField(default=timezone.now)
     signed_with = models.CharField(max_length=20, choices=Signature.choices)
+    change_note = models.CharField(
+        max_length=CHANGE_NOTE_LENGTH,
+        blank=True,
+        help_text="What changed, for patients, as the writer put it when submitting the "
+        "version (a page's list of updates shows it once the version is live); empty for a "
+        "source.",
+    )
 
     class Meta:
         get_latest_by = "approved_at"
@@ -278,3 +295,35 @@ class Approval(models.Model):
 
     def __str__(self):
         return f"{self.reviewer_name} approved revision {self.revision_id}"
+
+
+class ChangeNote(models.Model):
+    """What changed, for patients, written by the writer when they submit a page to the
+    medical review: one note for the whole submission (a review restarted by a new version, or
+    resumed after sending back and resubmitting, keeps the submission and its latest note).
+
+    Approving copies it into the signed Approval; patients read it only once that version is
+    live (review.updates).
+    """
+
+    workflow_state = models.OneToOneField(
+        "wagtailcore.WorkflowState", on_delete=models.CASCADE, related_name="change_note"
+    )
+    text = models.CharField(max_length=CHANGE_NOTE_LENGTH)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.text
+
+
+def change_note_of(workflow_state) -> str:
+    """The writer's note for patients on a submission, or "" if it has none."""
+    return (
+        ChangeNote.objects.filter(workflow_state=workflow_state)
+        .values_list("text", flat=True)
+        .first()
+        or ""
+    )

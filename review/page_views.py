@@ -9,18 +9,28 @@ and the reviewer's comment at the top of the editor of a page that was sent back
 from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import PreviewableMixin, TaskState, WorkflowState
+from wagtail.models import Page, PreviewableMixin, TaskState, WorkflowState
 from wagtail.snippets.views import snippets as snippet_views
 
-from review.models import ReviewRefused, admin_title, local_time, saved_by
+from review.forms import ApprovalForm, SourceApprovalForm
+from review.models import (
+    ChangeNote,
+    ReviewRefused,
+    admin_title,
+    change_note_of,
+    local_time,
+    saved_by,
+)
 
 
 def is_xhr(request) -> bool:
@@ -77,6 +87,12 @@ class ReviewFormMixin:
     offered = False
     action_verbose_name = ""
 
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        if form_class is ApprovalForm and not isinstance(self.object, Page):
+            return SourceApprovalForm  # a source is itself the evidence
+        return form_class
+
     def shown_version(self) -> dict:
         revision = self.task_state.revision
         return {"revision": revision.pk, "revision_saved_at": revision.created_at.isoformat()}
@@ -127,6 +143,7 @@ class ReviewFormMixin:
         )
         return super().get_context_data(
             version_saved_by=saved_by(revision),
+            change_note=change_note_of(self.task_state.workflow_state),
             preview_url=preview_url,
             compare_url=compare_url,
             **kwargs,
@@ -207,8 +224,48 @@ class ReviewSnippetActionDataView(CheckDecisionMixin, snippet_views.CollectWorkf
     """A source's review screen, opened from its editor."""
 
 
+def record_change_note(page, form, user) -> None:
+    """Keep the writer's note for patients (the form's ``change_note``, which the form requires
+    on submission) with the page's submission to the medical review."""
+    text = (form.cleaned_data.get("change_note") or "").strip()
+    # Read afresh: the view's page remembers it was in no review before it was submitted.
+    state = WorkflowState.objects.active().for_instance(page).first()
+    if text and state is not None:
+        ChangeNote.objects.update_or_create(
+            workflow_state=state,
+            defaults={"text": text, "written_by": user, "written_at": timezone.now()},
+        )
+
+
+class ReviewCreateView(CreateView):
+    """Wagtail's editor of a new page, keeping the change note of a page submitted at once."""
+
+    def submit_action(self):
+        response = super().submit_action()
+        record_change_note(self.page, self.form, self.request.user)
+        return response
+
+
 class ReviewEditView(EditView):
-    """Wagtail's page editor, saying what each workflow action did or why it did not."""
+    """Wagtail's page editor, saying what each workflow action did or why it did not, and
+    keeping the writer's change note with each submission."""
+
+    def get_context_data(self, **kwargs):
+        # A page in review (or sent back): its note, for the writer to keep or say anew.
+        state = self.workflow_state
+        if not self.form.is_bound and state is not None and (note := change_note_of(state)):
+            self.form.initial.setdefault("change_note", note)
+        return super().get_context_data(**kwargs)
+
+    def submit_action(self):
+        response = super().submit_action()
+        record_change_note(self.page, self.form, self.request.user)
+        return response
+
+    def restart_workflow_action(self):
+        response = super().restart_workflow_action()
+        record_change_note(self.page, self.form, self.request.user)
+        return response
 
     def get(self, request, *args, **kwargs):
         state = self.workflow_state
@@ -265,6 +322,7 @@ class ReviewedPageViewSet(PageViewSet):
     """Wagtail's page views, with the medical review's editor and action screens."""
 
     name = "reviewed_pages"
+    add_view_class = ReviewCreateView
     edit_view_class = ReviewEditView
     workflow_action_view_class = ReviewActionView
     collect_workflow_action_data_view_class = ReviewActionDataView

@@ -5,7 +5,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from core.models import MEDICAL_REVIEW_HOOK
+from core.models import MEDICAL_REVIEW_HOOK, PUBLISHED_UPDATES_HOOK
 from review.due import email_concerned
 from review.models import Approval
 from review.page_views import (
@@ -13,6 +13,7 @@ from review.page_views import (
     ReviewSnippetActionDataView,
     ReviewSnippetActionView,
 )
+from review.updates import published_updates
 from review.views import (
     PagesInReviewPanel,
     ReviewDecisionsReport,
@@ -29,6 +30,10 @@ REPLACED_PANELS = {"wpr-review-overdue", "wpr-review-next", "user_objects_in_wor
 @hooks.register(MEDICAL_REVIEW_HOOK)
 def approval_of_revision(revision_id):
     return Approval.objects.filter(revision_id=revision_id).first()
+
+
+# Every page's "See all updates" list.
+hooks.register(PUBLISHED_UPDATES_HOOK, published_updates)
 
 
 @hooks.register("after_publish_page")

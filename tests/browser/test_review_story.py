@@ -48,9 +48,13 @@ def treatment(transactional_db):
     return page
 
 
+CHANGE_NOTE = "Updated the summary"
+
+
 def submit_new_summary(page, live_server, treatment, summary=NEW_SUMMARY):
     page.goto(f"{live_server.url}/admin/pages/{treatment.pk}/edit/")
     page.get_by_role("textbox", name="Summary").fill(summary)
+    page.get_by_role("textbox", name="What changed, for patients").fill(CHANGE_NOTE)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Medical review").click()
 
@@ -67,6 +71,8 @@ def approve_in_the_editor(page, live_server, treatment):
     expect(
         screen.get_by_text(re.compile("Version under review: saved by Wendy Writer at"))
     ).to_be_visible()
+    expect(screen.get_by_text(f"The writer's note for patients on this change: “{CHANGE_NOTE}”"))
+    screen.get_by_label("I checked each statement against the sources it cites").check()
     screen.get_by_label("Your password").fill(PASSWORD)
     screen.get_by_role("button", name="Approve and publish").click()
 
@@ -92,6 +98,9 @@ def test_writer_submits_reviewer_approves_patient_reads(page, live_server, treat
     page.goto(live_server.url + treatment.url)
     expect(page.get_by_text(NEW_SUMMARY)).to_be_visible()
     expect(page.get_by_text("Medically reviewed by Riley Reviewer")).to_be_visible()
+    # And, on asking, what changed.
+    page.get_by_text("See all updates").click()
+    expect(page.get_by_role("listitem").filter(has_text=CHANGE_NOTE)).to_be_visible()
 
 
 def test_an_autosave_racing_the_submission_does_not_stop_the_approval(

@@ -80,6 +80,9 @@ def new_comment(text, on_field="what_it_is"):
 
 
 def submit(client, page, **changes):
+    """Submit the page to the medical review, with a change note for patients unless the
+    changes give one (``change_note=""`` for none)."""
+    changes.setdefault("change_note", "Updated the page.")
     return edit(client, page, action="action-submit", **changes)
 
 
@@ -105,14 +108,23 @@ def open_review_screen(client, url):
     return screen, querydict_from_html(screen["html"]).copy() if has_form else None
 
 
-def workflow_action(client, page, action, comment=None, xhr=False, password=PASSWORD):
-    """Open the review screen (from the dashboard), fill it in and press its button."""
-    url = workflow_action_url(page, action)
-    _, data = open_review_screen(client, url)
-    if comment is not None:
-        data["comment"] = comment
+def sign(screen, data, password, sources_checked=True) -> None:
+    """Fill in the approval: the sources checked (where it asks) and the password."""
     if "password" in data:
         data["password"] = password
+    if sources_checked and 'name="sources_checked"' in screen.get("html", ""):
+        data["sources_checked"] = "on"
+
+
+def workflow_action(
+    client, page, action, comment=None, xhr=False, password=PASSWORD, sources_checked=True
+):
+    """Open the review screen (from the dashboard), fill it in and press its button."""
+    url = workflow_action_url(page, action)
+    screen, data = open_review_screen(client, url)
+    if comment is not None:
+        data["comment"] = comment
+    sign(screen, data, password, sources_checked)
     headers = {"X-Requested-With": "XMLHttpRequest"} if xhr else {}
     return client.post(url, data, headers=headers)
 
@@ -126,8 +138,7 @@ def workflow_action_from_editor(client, page, action, password=PASSWORD, **chang
     screen, data = open_review_screen(client, url)
     if data is None:
         return screen
-    if "password" in data:
-        data["password"] = password
+    sign(screen, data, password)
     if "comment" in changes:
         data["comment"] = changes.pop("comment")
     checked = client.post(url, data, headers={"X-Requested-With": "XMLHttpRequest"}).json()

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.review.admin_steps import open_review_screen
+from tests.review.admin_steps import open_review_screen, sign
 from tests.review.conftest import treatment  # noqa: F401 - a fixture shared with the review tests
 
 SOURCE_FIELDS = {
@@ -31,13 +31,12 @@ def source_workflow_action(client, source, action, comment=None, password=PASSWO
     press its button, as for a page."""
     task_state = source.current_workflow_task_state
     url = source_url("workflow_action", source, action, task_state.pk)
-    _, data = open_review_screen(client, url)
+    screen, data = open_review_screen(client, url)
     if data is None:  # the screen only says why not: press the button anyway
         data = {}
     if comment is not None:
         data["comment"] = comment
-    if "password" in data:
-        data["password"] = password
+    sign(screen, data, password)
     return client.post(url, data)
 
 
