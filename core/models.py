@@ -1,12 +1,12 @@
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.utils.functional import cached_property
+from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_periodic_review.models import PeriodicReviewMixin, ReviewFrequencyChoices
 
@@ -14,6 +14,7 @@ from core.forms import PortalPageForm
 from core.panels import PanelsFromHook, ReadingGradePanel
 from core.permissions import PortalPagePermissionTester
 from core.serializers import ReviewRecordField
+from core.shared_cache import shared
 
 # Rich text in a page section: no headings (the template gives each section its heading,
 # which keeps one h1 and headings in order), no embeds or images; citations of sources (a
@@ -26,6 +27,14 @@ MEDICAL_REVIEW_HOOK = "medical_review_of_revision"
 # And this one: given a live page, the change notes of its approved versions that went live
 # (each with `approved_at` and `change_note`), newest first.
 PUBLISHED_UPDATES_HOOK = "published_updates_of_page"
+
+
+def approval_of(revision_id):
+    """The medical reviewer's approval of a page revision, from the app that keeps them
+    (``MEDICAL_REVIEW_HOOK``); None if nobody approved it."""
+    for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
+        return approval_of_revision(revision_id)
+    return None
 
 
 class PortalPage(PeriodicReviewMixin, Page):
@@ -97,29 +106,50 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     def published_updates(self, request) -> list:
         """What changed in each approved version of the page that went live, newest first
-        (with `approved_at` and `change_note`). A preview shows none: it is not live."""
+        (each with `approved_at` and `change_note`). A preview shows none: it is not live.
+
+        The list changes only by a publish, which starts a new content version: kept in the
+        shared cache, read from it.
+        """
         if getattr(request, "is_preview", False) or not self.live:
             return []
-        for updates_of_page in hooks.get_hooks(PUBLISHED_UPDATES_HOOK):
-            return list(updates_of_page(self))
-        return []
+
+        def updates():
+            for updates_of_page in hooks.get_hooks(PUBLISHED_UPDATES_HOOK):
+                return list(updates_of_page(self))
+            return []
+
+        return shared(request, f"published-updates:{self.pk}:{self.live_revision_id}", updates)
 
     def medical_review(self, request):
         """The medical reviewer's approval of the version patients read (with `reviewer_name`
         and `approved_at`), or None if nobody approved it: it was published directly, by the
         demo loader or by an import. A preview shows a version patients do not read yet, so it
-        claims no review."""
-        if getattr(request, "is_preview", False):
-            return None
-        return self._live_medical_review
+        claims no review.
 
-    @cached_property
-    def _live_medical_review(self):
-        if self.live_revision_id is None:
+        An approval never changes once given, and the live version changes only by a publish,
+        which starts a new content version: kept in the shared cache, read from it.
+        """
+        if getattr(request, "is_preview", False) or self.live_revision_id is None:
             return None
-        for approval_of_revision in hooks.get_hooks(MEDICAL_REVIEW_HOOK):
-            return approval_of_revision(self.live_revision_id)
-        return None
+        revision_id = self.live_revision_id
+        # Wrapped in a list: the shared cache keeps no None, and "never reviewed" is an answer.
+        (approval,) = shared(
+            request, f"medical-review:{revision_id}", lambda: [approval_of(revision_id)]
+        )
+        return approval
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and its ancestors, in one query.
+
+        Wagtail's own reads the ancestors first, to follow aliases to their source page. The
+        ancestors' paths are known from the page's own path, and an alias's restrictions are
+        its source page's, reached through the alias.
+        """
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     def permissions_for_user(self, user):
         return PortalPagePermissionTester(user, self)

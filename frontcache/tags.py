@@ -23,11 +23,12 @@ from treatments.models import TreatmentComparisonPage, TreatmentPage
 
 MENU, SEARCH, SITE, GLOSSARY = "menu", "search", "site", "glossary"
 
-# Page types that show every live page of another type, whatever its parent.
+# Page types that show (or link to) every live page of other types, whatever their parent.
 SHOWS_EVERY = {
-    TreatmentComparisonPage: TreatmentPage,
-    TreatmentHistoryPage: TreatmentPage,
-    QuestionsGuidePage: TreatmentPage,
+    TreatmentComparisonPage: (TreatmentPage,),
+    TreatmentHistoryPage: (TreatmentPage,),
+    QuestionsGuidePage: (TreatmentPage,),
+    TreatmentPage: (QuestionsGuidePage,),  # the link to the guide, while it is published
 }
 
 
@@ -59,8 +60,7 @@ def response_tags(request, context) -> set[str]:
     page = context.get("page")
     if isinstance(page, Page):
         tags |= {page_tag(page.pk), children_tag(page.pk)} | ancestry_tags(page.path)
-        if shown_type := SHOWS_EVERY.get(type(page)):
-            tags.add(every_tag(shown_type))
+        tags |= {every_tag(shown_type) for shown_type in SHOWS_EVERY.get(type(page), ())}
     elif request.resolver_match and request.resolver_match.view_name == "search":
         tags.add(SEARCH)
     tags |= {page_tag(shown.pk) for shown in pages_in(context.values())}

@@ -82,6 +82,19 @@ class GlossaryMarker:
         self._count = 0  # terms marked so far, numbering the definitions' ids
         self.marked: list[Term] = []  # the terms explained so far, in order
 
+    def mark_remembered(self, html: str) -> str:
+        """``mark()``, remembering the answer: the same HTML marked with the same glossary from
+        the same point (the same terms marked before it) is marked the same way, so a page read
+        again is not parsed again. Parsing is most of the cost of a page view."""
+        if not self._unmarked:
+            return html
+        output, unmarked, count, marked = _marked_from(
+            self._glossary, frozenset(self._unmarked), self._count, html
+        )
+        self._unmarked, self._count = set(unmarked), count
+        self.marked += marked
+        return output
+
     def mark(self, html: str) -> str:
         """Return ``html`` with the first use of each term not yet marked wrapped in markup."""
         if not self._unmarked:
@@ -148,6 +161,21 @@ class GlossaryMarker:
             definition_id,
             escape(term.definition),
         )
+
+
+@lru_cache(maxsize=512)
+def _marked_from(glossary: _Glossary, unmarked: frozenset, count: int, html: str):
+    """What ``GlossaryMarker.mark(html)`` returns and leaves behind, for a marker in that state:
+    the marked HTML, the terms still unmarked, the count of marks, the terms newly marked."""
+    marker = GlossaryMarker(())
+    marker._glossary, marker._terms, marker._term_by_key = (
+        glossary,
+        glossary.terms,
+        glossary.term_by_key,
+    )
+    marker._unmarked, marker._count = set(unmarked), count
+    output = marker.mark(html)
+    return output, frozenset(marker._unmarked), marker._count, tuple(marker.marked)
 
 
 class _Context:

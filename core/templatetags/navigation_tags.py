@@ -9,7 +9,7 @@ register = template.Library()
 
 
 @dataclass(frozen=True)
-class MenuItem:
+class PageLink:
     title: str
     url: str
     path: str  # the page's place in the tree, to tell which section the reader is in
@@ -27,8 +27,31 @@ def main_navigation(context):
     return {"items": items, "page": context.get("page")}
 
 
-def menu_items(site, request) -> list[MenuItem]:
+def menu_items(site, request) -> list[PageLink]:
     return [
-        MenuItem(page.title, page.get_url(request), page.path)
+        PageLink(page.title, page.get_url(request), page.path)
         for page in site.root_page.get_children().live().in_menu()
+    ]
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """Links to the page's ancestors below the site's root, then the page's own title.
+
+    The same for every reader of a place in the tree, so built once per published change.
+    """
+    request, page = context.get("request"), context["page"]
+    site = Site.find_for_request(request) if request else None
+    key = f"breadcrumbs:{site.pk if site else ''}:{page.path}"
+    return {
+        "ancestors": shared(request, key, lambda: ancestor_links(page, request)),
+        "page": page,
+    }
+
+
+def ancestor_links(page, request) -> list[PageLink]:
+    return [
+        PageLink(ancestor.title, ancestor.get_url(request), ancestor.path)
+        for ancestor in page.get_ancestors()
+        if not ancestor.is_root()
     ]

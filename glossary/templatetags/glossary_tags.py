@@ -63,4 +63,4 @@ class GlossaryTermsNode(template.Node):
         request = context.get("request")
         if request is None:
             return html
-        return mark_safe(marker_for(request, context.get("page")).mark(html))  # noqa: S308
+        return mark_safe(marker_for(request, context.get("page")).mark_remembered(html))  # noqa: S308

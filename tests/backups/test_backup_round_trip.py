@@ -32,7 +32,7 @@ print(json.dumps(pages))
 
 
 @pytest.fixture
-def portal(transactional_db, django_db_serialized_rollback, settings, tmp_path):
+def portal(migrated_rows, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     site = build_portal_site()
     leaflet = Document.objects.create(

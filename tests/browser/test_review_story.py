@@ -134,12 +134,13 @@ def test_an_autosave_racing_the_submission_does_not_stop_the_approval(
         """
     )
     page.goto(f"{live_server.url}/admin/pages/{treatment.pk}/edit/")
-    page.wait_for_function("window.connected > 0 && window.watching >= window.connected")
+    page.wait_for_function("() => window.connected > 0 && window.watching >= window.connected")
     autosave = page.expect_request(
         lambda r: r.method == "POST" and "/edit/" in r.url and "json" in r.headers.get("accept", "")
     )
     with autosave:  # half a second after typing, the autosave goes out
         page.get_by_role("textbox", name="Summary").fill(NEW_SUMMARY)
+        page.get_by_role("textbox", name="What changed, for patients").fill(CHANGE_NOTE)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Medical review").click()
     expect(page.get_by_text("“Plasma exchange” was submitted for medical review.")).to_be_visible()

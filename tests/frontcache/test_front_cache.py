@@ -7,10 +7,12 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page
 
+from core.blocks import questions
 from review.roles import REVIEWERS, WRITERS
 from tests.factories import (
     GlossaryIndexPageFactory,
     GlossaryTermPageFactory,
+    QuestionsGuidePageFactory,
     SideEffectIndexPageFactory,
     SideEffectPageFactory,
     SourceFactory,
@@ -115,6 +117,18 @@ def test_an_unpublished_page_and_every_mention_of_it_leave_the_cache(portal, sit
     assert reader.get(steroids.url).status == 404
     for listing in (portal["index"], portal["rash"], portal["comparison"]):
         assert "Steroids" not in reader.get(listing.url).text, listing.url
+
+
+def test_an_unpublished_questions_guide_is_no_longer_linked_from_the_treatments(portal, site):
+    guide = QuestionsGuidePageFactory()
+    ivig = publish(portal["ivig"], questions_to_ask=questions("How many sessions will I need?"))
+    reader = site.visitor()
+    cached(reader, ivig)
+    assert guide.url in reader.get(ivig.url).text
+
+    guide.unpublish()
+
+    assert guide.url not in reader.get(ivig.url).text
 
 
 def test_a_deleted_side_effect_leaves_its_page_and_the_treatments_listing_it(portal, site):

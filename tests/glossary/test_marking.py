@@ -129,6 +129,26 @@ def test_the_marker_remembers_marked_terms_across_fields_of_a_page():
     assert 'id="glossary-def-3"' in second  # ids keep counting, so they are unique on the page
 
 
+def test_a_page_read_again_is_marked_exactly_as_the_first_time():
+    fields = [
+        "<p>A relapse can be treated with steroids.</p>",
+        "<p>Each relapse differs; IVIG and steroids are options.</p>",
+        "<p>An immune response to IVIG is rare.</p>",
+    ]
+    fresh = GlossaryMarker(TERMS)
+    expected = [fresh.mark(html) for html in fields]
+
+    for _ in range(2):  # the second page view is answered from what the first remembered
+        marker = GlossaryMarker(TERMS)
+        assert [marker.mark_remembered(html) for html in fields] == expected
+        assert marker.marked == fresh.marked
+
+    # Marked from another point (a term already explained above), the same field differs.
+    later = GlossaryMarker(TERMS)
+    later.mark_remembered("<p>steroids</p>")
+    assert marked(later.mark_remembered(fields[0])) == [("/glossary/relapse/", "relapse")]
+
+
 def test_a_field_without_unmarked_terms_is_returned_unchanged():
     marker = GlossaryMarker([RELAPSE])
     marker.mark("<p>relapse</p>")

@@ -94,7 +94,7 @@ def test_a_preview_never_claims_a_review(client, reviewer, reviewed):
     assert "Not yet medically reviewed" in preview
 
 
-def test_the_review_line_costs_one_query_reviewed_or_not(
+def test_the_review_line_costs_no_more_queries_reviewed_or_not(
     reviewed, site_admin, queries_to_render, django_assert_max_num_queries
 ):
     with_review = queries_to_render(reviewed)

@@ -19,7 +19,7 @@ def closed_port() -> int:
 
 
 @pytest.fixture
-def live_page(transactional_db, django_db_serialized_rollback):
+def live_page(migrated_rows):
     page = TreatmentPageFactory(title="Plasma exchange")
     page.save_revision().publish()
     return page
