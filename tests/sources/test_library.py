@@ -4,9 +4,10 @@ patients only ever see approved (live) sources."""
 import pytest
 from wagtail.models import TaskState
 
+from review.models import Approval
 from sources.models import Source, SourceStatus
 from tests.factories import SourceFactory, TreatmentPageFactory, UserFactory, cite
-from tests.review.admin_steps import live_html, messages_of
+from tests.review.admin_steps import live_html, messages_of, open_review_screen
 from tests.sources.conftest import source_url, source_workflow_action
 
 pytestmark = pytest.mark.django_db
@@ -29,11 +30,20 @@ def test_a_writer_adds_a_source_and_a_reviewer_approves_it(client, writer, revie
     assert source.current_workflow_state.status == "in_progress"
 
     client.force_login(reviewer)
+    screen, _ = open_review_screen(
+        client,
+        source_url("workflow_action", source, "approve", source.current_workflow_task_state.pk),
+    )
+    assert 'name="password"' in screen["html"]  # signed, as a page's approval
+    assert 'name="sources_checked"' not in screen["html"]  # a source is itself the evidence
     approve(client, source)
 
     source.refresh_from_db()
     assert source.live
     assert Source.objects.with_last_checked().get().last_checked_at is not None
+    # The signed approval names the source's revision, and no page.
+    approval = Approval.objects.get(revision=source.live_revision)
+    assert (approval.page, approval.reviewer, approval.change_note) == (None, reviewer, "")
 
 
 def test_a_writer_cannot_publish_a_source(client, writer, source_form):
