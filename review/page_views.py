@@ -250,13 +250,6 @@ class ReviewEditView(EditView):
     """Wagtail's page editor, saying what each workflow action did or why it did not, and
     keeping the writer's change note with each submission."""
 
-    def get_context_data(self, **kwargs):
-        # A page in review (or sent back): its note, for the writer to keep or say anew.
-        state = self.workflow_state
-        if not self.form.is_bound and state is not None and (note := change_note_of(state)):
-            self.form.initial.setdefault("change_note", note)
-        return super().get_context_data(**kwargs)
-
     def submit_action(self):
         response = super().submit_action()
         record_change_note(self.page, self.form, self.request.user)

@@ -171,6 +171,7 @@ def test_sent_back_from_the_dashboard_the_writer_reads_why_without_opening_anyth
 ):
     log_in(page, live_server, "wendy")
     submit_new_summary(page, live_server, treatment)
+    expect(page.get_by_text("“Plasma exchange” was submitted for medical review.")).to_be_visible()
 
     log_in(page, live_server, "riley")
     awaiting = page.locator("section", has=page.get_by_role("heading", name="Awaiting your review"))
