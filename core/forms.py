@@ -30,11 +30,39 @@ LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC) - datetime.timedelta
 DAMAGED_BLOCKS = "The form's blocks arrived incomplete or damaged, so nothing was saved."
 
 
+# The editor's buttons that submit a page to the medical review.
+SUBMITTING = ("action-submit", "action-restart-workflow")
+
+
 class PortalPageForm(WagtailAdminPageForm):
     """The editor's form for every portal page."""
 
+    # Not a field of the page: the review app keeps it with the submission, and patients read
+    # it in the page's list of updates once a medical reviewer approved that version.
+    change_note = forms.CharField(
+        label="What changed, for patients",
+        max_length=200,
+        required=False,
+        help_text="One short sentence patients read in the page's list of updates once a "
+        "medical reviewer approves this version, e.g. “Updated the kidney warning”. Needed "
+        "when you submit the page for medical review.",
+    )
+
     def clean(self):
         cleaned_data = super().clean()
+        if (
+            any(self.data.get(action) for action in SUBMITTING)
+            and not (cleaned_data.get("change_note") or "").strip()
+        ):
+            self.add_error(
+                "change_note",
+                ValidationError(
+                    "Say in one short sentence what changed for patients, e.g. “Updated the "
+                    "kidney warning”: a page is submitted for medical review with its change "
+                    "note. Nothing was submitted; your changes are still here.",
+                    code="change_note_required",
+                ),
+            )
         page = self.instance
         if page.pk and page.workflow_in_progress:
             for name in NAMING_FIELDS:

@@ -17,12 +17,16 @@ from core.serializers import ReviewRecordField
 from core.shared_cache import shared
 
 # Rich text in a page section: no headings (the template gives each section its heading,
-# which keeps one h1 and headings in order), no embeds or images.
-SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+# which keeps one h1 and headings in order), no embeds or images; citations of sources (a
+# feature the sources app registers).
+SECTION_FEATURES = ["bold", "italic", "link", "ul", "ol", "citation"]
 
 # The app that runs the medical review answers this hook: given a revision's id, the approval of
 # that revision (with `reviewer_name` and `approved_at`), or None if no reviewer approved it.
 MEDICAL_REVIEW_HOOK = "medical_review_of_revision"
+# And this one: given a live page, the change notes of its approved versions that went live
+# (each with `approved_at` and `change_note`), newest first.
+PUBLISHED_UPDATES_HOOK = "published_updates_of_page"
 
 
 def approval_of(revision_id):
@@ -64,10 +68,13 @@ class PortalPage(PeriodicReviewMixin, Page):
 
     base_form_class = PortalPageForm
 
-    # Under the title, above the page type's own fields: other names, how plainly the page
-    # reads, and what other apps show about the page (readers' feedback, for instance).
+    # Under the title, above the page type's own fields: what changed (for the list of updates
+    # patients read), other names, how plainly the page
+    # reads, and what other apps show about the page (which statements have a source, readers'
+    # feedback).
     content_panels = [
         *Page.content_panels,
+        FieldPanel("change_note"),  # a field of the form, kept with the submission
         FieldPanel("search_names"),
         ReadingGradePanel(),
         PanelsFromHook("register_portal_page_panel"),
@@ -87,7 +94,32 @@ class PortalPage(PeriodicReviewMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["medical_review"] = self.medical_review(request)
+        context["published_updates"] = self.published_updates(request)
+        context["last_updated"] = self.last_updated(request)
         return context
+
+    def last_updated(self, request):
+        """When the version patients read went live, or None for a preview (not live)."""
+        if getattr(request, "is_preview", False) or not self.live:
+            return None
+        return self.last_published_at
+
+    def published_updates(self, request) -> list:
+        """What changed in each approved version of the page that went live, newest first
+        (each with `approved_at` and `change_note`). A preview shows none: it is not live.
+
+        The list changes only by a publish, which starts a new content version: kept in the
+        shared cache, read from it.
+        """
+        if getattr(request, "is_preview", False) or not self.live:
+            return []
+
+        def updates():
+            for updates_of_page in hooks.get_hooks(PUBLISHED_UPDATES_HOOK):
+                return list(updates_of_page(self))
+            return []
+
+        return shared(request, f"published-updates:{self.pk}:{self.live_revision_id}", updates)
 
     def medical_review(self, request):
         """The medical reviewer's approval of the version patients read (with `reviewer_name`

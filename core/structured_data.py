@@ -1,7 +1,8 @@
 """What a page says about itself to search engines: schema.org data, as plain dicts.
 
 Everything comes from what the page stores or its view has already fetched, so describing a
-page adds no queries. Nothing is stated that the page itself does not say.
+page adds no queries (the sources it cites cost one, shared with the page's "Sources" list).
+Nothing is stated that the page itself does not say.
 """
 
 import json
@@ -9,7 +10,11 @@ import json
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
 from wagtail.models import Site
+
+# A function(page, request, data) that adds to a page's MedicalWebPage data.
+SCHEMA_HOOK = "construct_page_schema"
 
 # The characters Django's json_script escapes: in a <script> element they could end it early
 # ("</script>") or start markup, wherever they come from in the content.
@@ -53,6 +58,9 @@ def medical_web_page(page, request) -> dict:
     if entity := page.schema_entity(request):
         data["mainEntity"] = entity
         data["about"] = {"@id": entity["@id"]}
+    # Apps above core add what they know of the page (the sources app: what it cites).
+    for construct in hooks.get_hooks(SCHEMA_HOOK):
+        construct(page, request, data)
     return {key: value for key, value in data.items() if value}
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from core.blocks import questions
+from sources.models import SourceKind
 from treatments.models import RegulatoryStatus, Route, SideEffectClass
 
 POTENTIAL = SideEffectClass.POTENTIAL
@@ -56,6 +57,17 @@ class Content:
     fields: dict = field(default_factory=dict)
     side_effects: tuple[Listed, ...] = ()  # treatments only
     related_terms: tuple[str, ...] = ()  # glossary terms only: titles of other terms
+
+
+# --- The source --------------------------------------------------------------------------------
+
+# Every statement on the site comes from this one page, so every section cites it (the loader
+# adds the citations). The page gives no web address, DOI or date of its own: none is stated.
+SOURCE = {
+    "title": "How Are Multiple Sclerosis (MS) Relapses Treated?",
+    "authors": "Rethink MS Relapses",
+    "kind": SourceKind.PATIENT_PAGE,
+}
 
 
 # --- Home page ---------------------------------------------------------------------------------

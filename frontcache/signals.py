@@ -12,11 +12,20 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends, purge_urls_from_cache
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+    published,
+    unpublished,
+)
 
 from core.shared_cache import content_changed
 from frontcache import tags as t
 from glossary.models import GlossaryTermPage
+from sources.models import Source
+from sources.watch import pages_citing
 from treatments.models import SideEffectPage, TreatmentPage, TreatmentSideEffect
 
 # Kept on a page instance between pre_save and page_published: how it was before the save.
@@ -34,6 +43,9 @@ def connect() -> None:
         signal.connect(purge_privacy, sender=PageViewRestriction, dispatch_uid="frontcache-privacy")
     post_save.connect(purge_site, sender=Site, dispatch_uid="frontcache-site-saved")
     post_delete.connect(purge_site, sender=Site, dispatch_uid="frontcache-site-deleted")
+    published.connect(purge_citing, sender=Source, dispatch_uid="frontcache-source-published")
+    unpublished.connect(purge_citing, sender=Source, dispatch_uid="frontcache-source-unpublished")
+    pre_delete.connect(purge_citing, sender=Source, dispatch_uid="frontcache-source-deleted")
 
 
 def purge(tags: set[str], page: Page | None = None) -> None:
@@ -154,6 +166,11 @@ def purge_privacy(sender, instance, **kwargs):
 
 def purge_site(sender, **kwargs):
     purge({t.SITE})
+
+
+def purge_citing(sender, instance, **kwargs):
+    """A source was published, unpublished or deleted: the pages citing it list it in full."""
+    purge({t.page_tag(pk) for pk in pages_citing(instance).values_list("pk", flat=True)})
 
 
 def changed_page_tags(page: Page) -> set[str]:

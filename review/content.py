@@ -21,13 +21,22 @@ EDITOR_BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
 @cache
 def public_fields(model) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """The model's public fields, and for each inline panel the child fields it edits."""
-    options = ObjectList([*model.content_panels, *model.promote_panels]).bind_to_model(model)
+    if hasattr(model, "content_panels"):
+        panels = [*model.content_panels, *model.promote_panels]
+    else:
+        # A snippet reviewed in the same workflow (a source): everything its editor shows.
+        panels = model.panels
+    options = ObjectList(panels).bind_to_model(model)
     form_options = options.get_form_options()
     children = {
         relation: tuple(formset.get("fields", ()))
         for relation, formset in form_options.get("formsets", {}).items()
     }
-    return tuple(form_options.get("fields", ())), children
+    # Only what a revision stores: the editor's form may have fields of its own (the change
+    # note, kept with the submission).
+    stored = {field.name for field in model._meta.get_fields()}
+    fields = tuple(name for name in form_options.get("fields", ()) if name in stored)
+    return fields, children
 
 
 def what_patients_read(revision: Revision) -> dict:

@@ -23,6 +23,13 @@ class ApprovalForm(TaskStateCommentForm):
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
     revision_saved_at = forms.CharField(widget=forms.HiddenInput)
+    sources_checked = forms.BooleanField(
+        label="I checked each statement against the sources it cites",
+        help_text="Open the sources listed in the Sources panel and beside each citation.",
+        error_messages={
+            "required": "Confirm that you checked the statements against their sources."
+        },
+    )
     password = forms.CharField(
         label="Your password",
         strip=False,
@@ -35,3 +42,9 @@ class ApprovalForm(TaskStateCommentForm):
         required=False,
         widget=forms.Textarea({"rows": 2}),
     )
+
+
+class SourceApprovalForm(ApprovalForm):
+    """Approving a source: the source is itself the evidence, so there is no citation to check."""
+
+    sources_checked = None

@@ -12,12 +12,14 @@ from django.db import models, transaction
 from django.utils import formats, timezone
 from wagtail.admin.utils import get_user_display_name
 from wagtail.log_actions import log
-from wagtail.models import GroupApprovalTask, Revision, TaskState
+from wagtail.models import GroupApprovalTask, Page, Revision, TaskState
 
 from review.content import reads_differently
 from review.forms import ApprovalForm, SendBackForm
 
 APPROVE, SEND_BACK = "approve", "reject"
+# A change note is one short sentence: "Updated the kidney warning".
+CHANGE_NOTE_LENGTH = 200
 DONE = {APPROVE: "approved", SEND_BACK: "sent back"}
 
 
@@ -48,8 +50,10 @@ def changed_since_last_approval(page, user) -> bool:
     A revision that changes nothing patients read (a comment, a setting, an autosave of the same
     text) is not a change: reviewers comment as they review.
     """
+    # A page, or a snippet in the same workflow (a source): its approvals are those of its
+    # revisions.
     last_approved = (
-        Approval.objects.filter(page_id=page.pk)
+        Approval.objects.filter(revision__in=page.revisions.values("pk"))
         .order_by("-revision_id")
         .values_list("revision_id", flat=True)
         .first()
@@ -64,6 +68,16 @@ def changed_since_last_approval(page, user) -> bool:
             return True
         previous = revision
     return False
+
+
+def admin_title(obj) -> str:
+    """A page's title as the admin shows it (its draft title); a snippet's name."""
+    return obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else str(obj)
+
+
+def _approved_page_id(revision: Revision) -> int | None:
+    """The page a revision is of, or None for a snippet reviewed in the workflow (a source)."""
+    return int(revision.object_id) if isinstance(revision.content_object, Page) else None
 
 
 class MedicalReviewTask(GroupApprovalTask):
@@ -98,8 +112,8 @@ class MedicalReviewTask(GroupApprovalTask):
 
     def reason_to_refuse(self, task_state, user, action_name, **data) -> str | None:
         """Why `user` may not take the action now with `data`, or None if they may."""
-        page = task_state.revision.content_object
-        title = page.get_admin_display_title()
+        page = task_state.revision.content_object  # or a snippet in the workflow (a source)
+        title = admin_title(page)
         if task_state.status != TaskState.STATUS_IN_PROGRESS:
             return review_closed(task_state, action_name, title)
         if action_name not in {name for name, _, _ in self.get_actions(page, user)}:
@@ -129,6 +143,13 @@ class MedicalReviewTask(GroupApprovalTask):
                     f"{saved_by(reviewed)}, after you opened it. Nothing was published and the "
                     "review is still open: look at the version now under review, then decide."
                 )
+            # A page's statements are checked against the sources they cite (a source is
+            # itself the evidence).
+            if isinstance(page, Page) and not data.get("sources_checked"):
+                return (
+                    f"“{title}” was not approved: confirm that you checked its statements "
+                    "against the sources they cite."
+                )
             # Signed with the password the reviewer signs in with (they are signed in, so the
             # site's sign-in rules, demo passwords refused in production, already let them in).
             if not user.check_password(data.get("password") or ""):
@@ -144,14 +165,15 @@ class MedicalReviewTask(GroupApprovalTask):
             raise ReviewRefused(reason)
         if action_name == APPROVE:
             approval = Approval.objects.create(
-                page_id=task_state.revision.object_id,
+                page_id=_approved_page_id(task_state.revision),
                 revision=task_state.revision,
                 reviewer=user,
                 reviewer_name=user.get_full_name().strip(),
                 signed_with=Approval.Signature.PASSWORD,
+                change_note=change_note_of(task_state.workflow_state),
             )
             log(
-                instance=task_state.revision.content_object.specific,
+                instance=task_state.revision.content_object,
                 action="review.approval_signed",
                 user=user,
                 revision=task_state.revision,
@@ -188,8 +210,8 @@ class MedicalReviewTask(GroupApprovalTask):
     def get_description(cls):
         return (
             "Members of the chosen groups approve and publish, or send back, a page; nobody "
-            "approves what they wrote or changed, approving is signed with a password, and "
-            "sending back needs a comment."
+            "approves what they wrote or changed, approving is signed with a password after "
+            "checking the cited sources, and sending back needs a comment."
         )
 
     class Meta:
@@ -220,7 +242,8 @@ def review_closed(task_state, action_name, title) -> str:
 
 
 class Approval(models.Model):
-    """A medical reviewer's signed approval of one revision of a page.
+    """A medical reviewer's signed approval of one revision of a page (or of a source, a
+    snippet reviewed in the same workflow).
 
     The record behind everything that says a page was medically reviewed: the public "Medically
     reviewed by" line, the schema.org review data and the periodic review dates are all read
@@ -231,7 +254,13 @@ class Approval(models.Model):
         PASSWORD = "password", "password re-entered"
 
     page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="medical_approvals"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="medical_approvals",
+        help_text="The page approved; empty for a snippet reviewed in the same workflow (a "
+        "source), which its revision names.",
     )
     revision = models.OneToOneField(
         "wagtailcore.Revision",
@@ -252,6 +281,13 @@ class Approval(models.Model):
     )
     approved_at = models.DateTimeField(default=timezone.now)
     signed_with = models.CharField(max_length=20, choices=Signature.choices)
+    change_note = models.CharField(
+        max_length=CHANGE_NOTE_LENGTH,
+        blank=True,
+        help_text="What changed, for patients, as the writer put it when submitting the "
+        "version (a page's list of updates shows it once the version is live); empty for a "
+        "source.",
+    )
 
     class Meta:
         get_latest_by = "approved_at"
@@ -259,3 +295,35 @@ class Approval(models.Model):
 
     def __str__(self):
         return f"{self.reviewer_name} approved revision {self.revision_id}"
+
+
+class ChangeNote(models.Model):
+    """What changed, for patients, written by the writer when they submit a page to the
+    medical review: one note for the whole submission (a review restarted by a new version, or
+    resumed after sending back and resubmitting, keeps the submission and its latest note).
+
+    Approving copies it into the signed Approval; patients read it only once that version is
+    live (review.updates).
+    """
+
+    workflow_state = models.OneToOneField(
+        "wagtailcore.WorkflowState", on_delete=models.CASCADE, related_name="change_note"
+    )
+    text = models.CharField(max_length=CHANGE_NOTE_LENGTH)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.text
+
+
+def change_note_of(workflow_state) -> str:
+    """The writer's note for patients on a submission, or "" if it has none."""
+    return (
+        ChangeNote.objects.filter(workflow_state=workflow_state)
+        .values_list("text", flat=True)
+        .first()
+        or ""
+    )

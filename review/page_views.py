@@ -6,19 +6,31 @@ version under review on the review screen, a refusal and its reason, the outcome
 and the reviewer's comment at the top of the editor of a page that was sent back.
 """
 
+from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, PreviewableMixin, TaskState, WorkflowState
+from wagtail.snippets.views import snippets as snippet_views
 
-from review.models import ReviewRefused, local_time, saved_by
+from review.forms import ApprovalForm, SourceApprovalForm
+from review.models import (
+    ChangeNote,
+    ReviewRefused,
+    admin_title,
+    change_note_of,
+    local_time,
+    saved_by,
+)
 
 
 def is_xhr(request) -> bool:
@@ -26,9 +38,13 @@ def is_xhr(request) -> bool:
 
 
 def what_happened(task_state) -> tuple[str, list]:
-    """The outcome of a decision on `task_state`, for the reviewer who made it (and buttons)."""
-    page = Page.objects.get(pk=task_state.workflow_state.object_id).specific
-    title = page.get_admin_display_title()
+    """The outcome of a decision on `task_state`, for the reviewer who made it (and buttons).
+
+    Of a page, or of a snippet reviewed in the same workflow (a source).
+    """
+    page = task_state.revision.content_object
+    page.refresh_from_db()
+    title = admin_title(page)
     if task_state.status == TaskState.STATUS_REJECTED:
         writer = task_state.workflow_state.requested_by
         return (
@@ -39,7 +55,8 @@ def what_happened(task_state) -> tuple[str, list]:
         )
     version = saved_by(task_state.revision)
     if page.live_revision_id == task_state.revision_id:
-        buttons = [messages.button(page.url, "View live")] if page.url else []
+        url = getattr(page, "url", None)
+        buttons = [messages.button(url, "View live")] if url else []
         return (
             f"“{title}” was approved and published: patients now read the version saved by "
             f"{version}.",
@@ -69,6 +86,12 @@ class ReviewFormMixin:
     # Set by check_action once the task offers the action to this person.
     offered = False
     action_verbose_name = ""
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        if form_class is ApprovalForm and not isinstance(self.object, Page):
+            return SourceApprovalForm  # a source is itself the evidence
+        return form_class
 
     def shown_version(self) -> dict:
         revision = self.task_state.revision
@@ -100,17 +123,28 @@ class ReviewFormMixin:
     def get(self, request, *args, **kwargs):
         return self.render_modal_form(request, self.form_class(initial=self.shown_version()))
 
+    # The admin's URLs of the reviewed object's revisions: a page's (a snippet's viewset gives
+    # its own).
+    revisions_view_url_name = "wagtailadmin_pages:revisions_view"
+    revisions_compare_url_name = "wagtailadmin_pages:revisions_compare"
+
     def get_context_data(self, **kwargs):
         revision = self.task_state.revision
         page = self.object
         compare_url = (
-            reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "live", revision.pk])
+            reverse(self.revisions_compare_url_name, args=[quote(page.pk), "live", revision.pk])
             if page.live and page.live_revision_id != revision.pk
             else None
         )
+        preview_url = (
+            reverse(self.revisions_view_url_name, args=[quote(page.pk), revision.pk])
+            if isinstance(page, PreviewableMixin)
+            else None  # a source has no preview
+        )
         return super().get_context_data(
             version_saved_by=saved_by(revision),
-            preview_url=reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]),
+            change_note=change_note_of(self.task_state.workflow_state),
+            preview_url=preview_url,
             compare_url=compare_url,
             **kwargs,
         )
@@ -139,7 +173,7 @@ class ReviewFormMixin:
         )
 
 
-class ReviewActionView(ReviewFormMixin, WorkflowActionView):
+class DecideMixin(ReviewFormMixin):
     """Approve or send back from the dashboard or a link: act, then say what happened."""
 
     def post(self, request, *args, **kwargs):
@@ -159,8 +193,8 @@ class ReviewActionView(ReviewFormMixin, WorkflowActionView):
         return redirect(self.redirect_url)
 
 
-class ReviewActionDataView(ReviewFormMixin, CollectWorkflowActionDataView):
-    """The review screen opened from the page editor: it checks the decision before the editor
+class CheckDecisionMixin(ReviewFormMixin):
+    """The review screen opened from the editor: it checks the decision before the editor
     sends it, so a wrong password or a changed version is said here, not after saving."""
 
     def post(self, request, *args, **kwargs):
@@ -174,8 +208,57 @@ class ReviewActionDataView(ReviewFormMixin, CollectWorkflowActionDataView):
         return super().post(request, *args, **kwargs)
 
 
+class ReviewActionView(DecideMixin, WorkflowActionView):
+    """A page's review screen, from the dashboard or a link."""
+
+
+class ReviewActionDataView(CheckDecisionMixin, CollectWorkflowActionDataView):
+    """A page's review screen, opened from its editor."""
+
+
+class ReviewSnippetActionView(DecideMixin, snippet_views.WorkflowActionView):
+    """A source's review screen, from the dashboard or a link."""
+
+
+class ReviewSnippetActionDataView(CheckDecisionMixin, snippet_views.CollectWorkflowActionDataView):
+    """A source's review screen, opened from its editor."""
+
+
+def record_change_note(page, form, user) -> None:
+    """Keep the writer's note for patients (the form's ``change_note``, which the form requires
+    on submission) with the page's submission to the medical review."""
+    text = (form.cleaned_data.get("change_note") or "").strip()
+    # Read afresh: the view's page remembers it was in no review before it was submitted.
+    state = WorkflowState.objects.active().for_instance(page).first()
+    if text and state is not None:
+        ChangeNote.objects.update_or_create(
+            workflow_state=state,
+            defaults={"text": text, "written_by": user, "written_at": timezone.now()},
+        )
+
+
+class ReviewCreateView(CreateView):
+    """Wagtail's editor of a new page, keeping the change note of a page submitted at once."""
+
+    def submit_action(self):
+        response = super().submit_action()
+        record_change_note(self.page, self.form, self.request.user)
+        return response
+
+
 class ReviewEditView(EditView):
-    """Wagtail's page editor, saying what each workflow action did or why it did not."""
+    """Wagtail's page editor, saying what each workflow action did or why it did not, and
+    keeping the writer's change note with each submission."""
+
+    def submit_action(self):
+        response = super().submit_action()
+        record_change_note(self.page, self.form, self.request.user)
+        return response
+
+    def restart_workflow_action(self):
+        response = super().restart_workflow_action()
+        record_change_note(self.page, self.form, self.request.user)
+        return response
 
     def get(self, request, *args, **kwargs):
         state = self.workflow_state
@@ -232,6 +315,7 @@ class ReviewedPageViewSet(PageViewSet):
     """Wagtail's page views, with the medical review's editor and action screens."""
 
     name = "reviewed_pages"
+    add_view_class = ReviewCreateView
     edit_view_class = ReviewEditView
     workflow_action_view_class = ReviewActionView
     collect_workflow_action_data_view_class = ReviewActionDataView

@@ -14,7 +14,8 @@ from review.models import Approval, MedicalReviewTask
 
 
 class ReviewsDueReport(PeriodicReviewContentReport):
-    """Live pages no reviewer approved, then pages overdue for re-review or due within 30 days."""
+    """Pages flagged for re-review, live pages no reviewer approved, then pages overdue for
+    re-review or due within 30 days."""
 
     page_title = "Medical reviews due"
     index_url_name = "review_due_report"
@@ -42,8 +43,9 @@ class ReviewsDuePanel(BaseHomePanel):
     name = "review-due"
     heading = "Medical reviews due"
     description = (
-        "Live pages that no medical reviewer approved come first: review them now. Then pages "
-        "overdue for medical re-review or due within 30 days."
+        "Pages citing a source that was superseded or withdrawn come first, then live pages "
+        "that no medical reviewer approved: review them now. Then pages overdue for medical "
+        "re-review or due within 30 days."
     )
     description_css_class = "help-warning"
     description_icon = "warning"

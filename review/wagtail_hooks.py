@@ -5,9 +5,15 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from core.models import MEDICAL_REVIEW_HOOK
+from core.models import MEDICAL_REVIEW_HOOK, PUBLISHED_UPDATES_HOOK
+from review.due import email_concerned
 from review.models import Approval
-from review.page_views import ReviewedPageViewSet
+from review.page_views import (
+    ReviewedPageViewSet,
+    ReviewSnippetActionDataView,
+    ReviewSnippetActionView,
+)
+from review.updates import published_updates
 from review.views import (
     PagesInReviewPanel,
     ReviewDecisionsReport,
@@ -24,6 +30,10 @@ REPLACED_PANELS = {"wpr-review-overdue", "wpr-review-next", "user_objects_in_wor
 @hooks.register(MEDICAL_REVIEW_HOOK)
 def approval_of_revision(revision_id):
     return Approval.objects.filter(revision_id=revision_id).first()
+
+
+# Every page's "See all updates" list.
+hooks.register(PUBLISHED_UPDATES_HOOK, published_updates)
 
 
 @hooks.register("after_publish_page")
@@ -43,6 +53,15 @@ def say_a_direct_publication_is_unreviewed(request, page):
 def register_reviewed_page_views():
     # Registered after Wagtail's own page views (order -1), so every page type uses these.
     return ReviewedPageViewSet()
+
+
+@hooks.register("register_snippet_review_views")
+def snippet_review_views():
+    """The review screens of a snippet in the medical review (a source), as a page's."""
+    return {
+        "workflow_action_view_class": ReviewSnippetActionView,
+        "collect_workflow_action_data_view_class": ReviewSnippetActionDataView,
+    }
 
 
 @hooks.register("register_log_actions")
@@ -148,3 +167,7 @@ def cancel_review_for_an_administrator(request, page):
         and administrator_may_cancel(request, page)
     ):
         page.current_workflow_state.cancel(user=request.user)
+
+
+# Apps below the medical review (the watch on the evidence) email through it.
+hooks.register("email_about_pages_to_review", email_concerned)

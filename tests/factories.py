@@ -1,5 +1,7 @@
 """Factories for the portal's pages. Tests build the content they describe from these."""
 
+import json
+
 import factory
 import wagtail_factories
 from django.contrib.auth.models import Group
@@ -9,6 +11,8 @@ from wagtail.models import Page, PageViewRestriction
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
 from review.models import Approval
+from sources.models import Source, SourceKind
+from sources.rich_text import citation
 from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     RegulatoryStatus,
@@ -168,7 +172,14 @@ class ApprovalFactory(DjangoModelFactory):
         model = Approval
 
     revision = None  # required: the revision approved
-    page = factory.LazyAttribute(lambda approval: approval.revision.content_object)
+    # A page's approval names the page; a source's (a snippet in the same review) names none.
+    page = factory.LazyAttribute(
+        lambda approval: (
+            approval.revision.content_object
+            if isinstance(approval.revision.content_object, Page)
+            else None
+        )
+    )
     reviewer = factory.SubFactory(UserFactory)
     reviewer_name = factory.LazyAttribute(lambda approval: approval.reviewer.get_full_name())
     signed_with = Approval.Signature.PASSWORD
@@ -184,7 +195,36 @@ def publish_approved(page: Page, **approval) -> Approval:
     return approved
 
 
-def safety_warning(heading, body, most_at_risk=(), advice=""):
+class SourceFactory(DjangoModelFactory):
+    """A source in the library. Live unless ``live=False``; ``publish=True`` publishes it as the
+    admin does, with a revision."""
+
+    class Meta:
+        model = Source
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Guideline {n} on relapse treatment")
+    authors = "A guideline panel"
+    kind = SourceKind.GUIDELINE
+
+    @factory.post_generation
+    def publish(source, create, extracted, **kwargs):
+        if create and extracted:
+            source.save_revision().publish()
+
+
+def cite(*sources) -> str:
+    """Citations of ``sources`` as rich text stores them (after the statement they support)."""
+    return "".join(citation(source.pk) for source in sources)
+
+
+def sources_value(*sources) -> str:
+    """A fact's sources (``regulatory_status_sources``, a side-effect link's ``sources``) as
+    stored."""
+    return json.dumps([{"type": "source", "value": source.pk} for source in sources])
+
+
+def safety_warning(heading, body, most_at_risk=(), advice="", sources=()):
     """One block of a treatment's ``safety_warnings`` stream, as stored."""
     return {
         "type": "warning",
@@ -193,6 +233,7 @@ def safety_warning(heading, body, most_at_risk=(), advice=""):
             "body": body,
             "most_at_risk": list(most_at_risk),
             "advice": advice,
+            "sources": [source.pk for source in sources],
         },
     }
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.blocks import QuestionBlock
 from core.models import SECTION_FEATURES, PortalPage, plain_snippet
+from sources.blocks import sources_field
 
 from .blocks import SafetyWarningBlock
 from .serializers import ChoiceField, ChoicesField, SideEffectsField, TreatmentsField
@@ -160,6 +161,7 @@ class TreatmentPage(PortalPage):
     regulatory_status = models.CharField(
         max_length=20, choices=RegulatoryStatus.choices, default=RegulatoryStatus.NOT_STATED
     )
+    regulatory_status_sources = sources_field("The sources that give this regulatory status.")
     regulatory_note = RichTextField(
         features=SECTION_FEATURES,
         blank=True,
@@ -201,7 +203,11 @@ class TreatmentPage(PortalPage):
             heading="How it is given",
         ),
         MultiFieldPanel(
-            [FieldPanel("regulatory_status"), FieldPanel("regulatory_note")],
+            [
+                FieldPanel("regulatory_status"),
+                FieldPanel("regulatory_status_sources", heading="Sources"),
+                FieldPanel("regulatory_note"),
+            ],
             heading="Regulatory status",
         ),
         FieldPanel("who_it_may_suit"),
@@ -318,8 +324,14 @@ class TreatmentSideEffect(Orderable):
         blank=True,
         help_text="Optional detail for this treatment only, in the source's terms.",
     )
+    sources = sources_field("The sources that list this side effect for this treatment.")
 
-    panels = [FieldPanel("side_effect"), FieldPanel("classification"), FieldPanel("note")]
+    panels = [
+        FieldPanel("side_effect"),
+        FieldPanel("classification"),
+        FieldPanel("note"),
+        FieldPanel("sources"),
+    ]
 
     class Meta(Orderable.Meta):
         constraints = [
@@ -331,6 +343,11 @@ class TreatmentSideEffect(Orderable):
 
     def __str__(self):
         return f"{self.treatment}: {self.side_effect} ({self.get_classification_display()})"
+
+    @property
+    def section_label(self):
+        """How the editor's list of a treatment's statements names this one."""
+        return f"Side effect: {self.side_effect} ({self.get_classification_display().lower()})"
 
 
 class SideEffectIndexPage(PortalPage):

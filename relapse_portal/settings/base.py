@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "feedback",
     "content_api",
     "review",
+    "sources",
     "frontcache",
     "backups",
     "wagtail_periodic_review",

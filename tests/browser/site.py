@@ -1,8 +1,9 @@
 """A small but realistic portal, built with the factories, for the page-level browser checks.
 
 It has every page type, and on the treatment page everything that needs care to be
-accessible: a safety warning, side effects in every class, facts, and glossary terms in rich
-text (marked by the glossary marker when the page renders). A second treatment, about which
+accessible: a safety warning, side effects in every class, facts, glossary terms in rich
+text (marked by the glossary marker when the page renders), and citations of two sources in
+the text and on structured facts, listed under "Sources". A second treatment, about which
 little is known, leaves gaps ("Not stated") in the comparison table.
 """
 
@@ -12,18 +13,22 @@ from dataclasses import dataclass
 from core.blocks import questions
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
+from sources.models import SourceKind
 from tests.factories import (
     GlossaryIndexPageFactory,
     GlossaryTermPageFactory,
     QuestionsGuidePageFactory,
     SideEffectIndexPageFactory,
     SideEffectPageFactory,
+    SourceFactory,
     TreatmentComparisonPageFactory,
     TreatmentHistoryPageFactory,
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
+    cite,
     home_page,
+    sources_value,
 )
 from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
@@ -36,6 +41,9 @@ from treatments.models import (
     TreatmentIndexPage,
     TreatmentPage,
 )
+
+GUIDELINE = "Treating relapses of multiple sclerosis: a clinical guideline"
+LABEL = "Immune globulin intravenous: prescribing information"
 
 KIDNEY_WARNING = {
     "heading": "Risk of kidney problems",
@@ -82,6 +90,13 @@ class PortalSite:
 
 def build_portal_site() -> PortalSite:
     home = home_page()
+    guideline = SourceFactory(
+        title=GUIDELINE,
+        authors="A neurology society",
+        url="https://guidelines.example.org/ms-relapses",
+        doi="10.1000/ms.relapse.2021",
+    )
+    label = SourceFactory(title=LABEL, authors="A drug regulator", kind=SourceKind.REGULATOR)
     treatment_index = TreatmentIndexPageFactory(
         show_in_menus=True,
         search_description="What can be done about a relapse, treatment by treatment.",
@@ -124,14 +139,19 @@ def build_portal_site() -> PortalSite:
         title="Intravenous immunoglobulin G (IVIG)",
         slug="ivig",
         summary="IVIG is sometimes used when steroids do not help or cannot be taken.",
-        safety_warnings=json.dumps([{"type": "warning", "value": KIDNEY_WARNING}]),
-        what_it_is="<p>IVIG is a prescription treatment. It is used for people who cannot "
-        "take steroids or whose relapse did not get better with them.</p>",
+        safety_warnings=json.dumps(
+            [{"type": "warning", "value": {**KIDNEY_WARNING, "sources": [label.pk]}}]
+        ),
+        what_it_is="<p>IVIG is a prescription treatment." + cite(label) + " It is used for "
+        "people who cannot take steroids or whose relapse did not get better with them."
+        + cite(guideline)
+        + "</p>",
         how_it_works="<p>IVIG is made from antibodies given by healthy donors. It may calm "
         "the immune response and the inflammation behind a relapse.</p>",
         routes=[Route.INTO_A_VEIN, Route.UNDER_THE_SKIN],
         schedule="Over several sessions",
         regulatory_status=RegulatoryStatus.NOT_FDA_APPROVED,
+        regulatory_status_sources=sources_value(label),
         regulatory_note="<p>Some doctors still use it. Read more at "
         '<a href="https://www.fda.gov/">the FDA website</a>.</p>',
         who_it_may_suit="<p>People who do not respond to steroids.</p>",
@@ -178,6 +198,7 @@ def build_portal_site() -> PortalSite:
                 note="skin rash, swollen face, or trouble breathing"
                 if title == "Allergic reactions"
                 else "",
+                sources=sources_value(label),
             )
     return PortalSite(
         home=home,

@@ -48,9 +48,13 @@ def treatment(transactional_db):
     return page
 
 
+CHANGE_NOTE = "Updated the summary"
+
+
 def submit_new_summary(page, live_server, treatment, summary=NEW_SUMMARY):
     page.goto(f"{live_server.url}/admin/pages/{treatment.pk}/edit/")
     page.get_by_role("textbox", name="Summary").fill(summary)
+    page.get_by_role("textbox", name="What changed, for patients").fill(CHANGE_NOTE)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Medical review").click()
     # The writer reads that it went, before signing out: leaving earlier would cancel it.
@@ -70,6 +74,8 @@ def approve_in_the_editor(page, live_server, treatment):
     expect(
         screen.get_by_text(re.compile("Version under review: saved by Wendy Writer at"))
     ).to_be_visible()
+    expect(screen.get_by_text(f"The writer's note for patients on this change: “{CHANGE_NOTE}”"))
+    screen.get_by_label("I checked each statement against the sources it cites").check()
     screen.get_by_label("Your password").fill(PASSWORD)
     screen.get_by_role("button", name="Approve and publish").click()
 
@@ -94,6 +100,9 @@ def test_writer_submits_reviewer_approves_patient_reads(page, live_server, treat
     page.goto(live_server.url + treatment.url)
     expect(page.get_by_text(NEW_SUMMARY)).to_be_visible()
     expect(page.get_by_text("Medically reviewed by Riley Reviewer")).to_be_visible()
+    # And, on asking, what changed.
+    page.get_by_text("See all updates").click()
+    expect(page.get_by_role("listitem").filter(has_text=CHANGE_NOTE)).to_be_visible()
 
 
 def test_an_autosave_racing_the_submission_does_not_stop_the_approval(
@@ -133,6 +142,7 @@ def test_an_autosave_racing_the_submission_does_not_stop_the_approval(
     )
     with autosave:  # half a second after typing, the autosave goes out
         page.get_by_role("textbox", name="Summary").fill(NEW_SUMMARY)
+        page.get_by_role("textbox", name="What changed, for patients").fill(CHANGE_NOTE)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Medical review").click()
     expect(page.get_by_text("“Plasma exchange” was submitted for medical review.")).to_be_visible()
@@ -163,6 +173,7 @@ def test_sent_back_from_the_dashboard_the_writer_reads_why_without_opening_anyth
 ):
     log_in(page, live_server, "wendy")
     submit_new_summary(page, live_server, treatment)
+    expect(page.get_by_text("“Plasma exchange” was submitted for medical review.")).to_be_visible()
 
     log_in(page, live_server, "riley")
     awaiting = page.locator("section", has=page.get_by_role("heading", name="Awaiting your review"))

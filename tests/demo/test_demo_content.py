@@ -20,6 +20,8 @@ from core import readability
 from demo import content as demo_content
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
+from sources import evidence
+from sources.models import Source
 from tests.factories import UserFactory
 from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
@@ -281,6 +283,38 @@ def test_every_page_is_published_with_a_title_and_description_for_search_engines
         "side-effects",
         "glossary",
     ]
+
+
+def test_every_section_of_every_page_cites_the_one_source(site):
+    source = Source.objects.get()
+    assert (source.title, source.authors) == (
+        "How Are Multiple Sclerosis (MS) Relapses Treated?",
+        "Rethink MS Relapses",
+    )
+    # The page names no address, DOI or date of its own, so none is made up.
+    assert (source.url, source.doi, source.date_published) == ("", "", None)
+    assert source.live
+    labels = set()
+    for page in Page.objects.filter(depth__gt=1).live().specific():
+        for section in evidence.check(page):
+            assert section.sources == (source,), (page.title, section.label)
+            labels.add(section.label)
+    # Rich text, a safety warning, a side effect and a regulatory status, on every page type.
+    assert {
+        "Intro",
+        "What it is",
+        "Safety warning: Risk of kidney problems and kidney failure",
+        "Side effect: Fetal harm (possible side effects)",
+        "Regulatory status",
+    } <= labels
+    # Nobody has checked it yet: the loader published it, as it publishes the pages.
+    assert list(Source.objects.due_for_checking()) == [source]
+
+
+def test_every_page_lists_its_source_at_the_end(site, client):
+    html = client.get(treatment("Plasma exchange").url).content.decode()
+    assert "Source 1: How Are Multiple Sclerosis (MS) Relapses Treated?" in html
+    assert "Rethink MS Relapses. Other web page for patients." in html
 
 
 def test_every_page_renders(site, client):

@@ -64,6 +64,7 @@ def test_a_publish_on_either_app_server_reaches_varnish_and_the_other_server(
         {
             "revision": under_review.revision_id,
             "revision_saved_at": under_review.revision.created_at.isoformat(),
+            "sources_checked": "on",
             "password": PASSWORD,
         },
     )

@@ -15,10 +15,12 @@ from tests.factories import (
     QuestionsGuidePageFactory,
     SideEffectIndexPageFactory,
     SideEffectPageFactory,
+    SourceFactory,
     TreatmentComparisonPageFactory,
     TreatmentIndexPageFactory,
     TreatmentPageFactory,
     TreatmentSideEffectFactory,
+    cite,
     make_private,
     member_of,
 )
@@ -226,6 +228,23 @@ def test_a_side_effect_changed_under_a_treatment_updates_both_pages(portal, site
     assert "IVIG" in reader.get(rash.url).text  # the side effect newly listed lists it back
     assert "Rash" in section(reader.get(portal["comparison"].url).text, "Common side effects")
     assert reader.get(portal["steroids"].url).cache == "hit"
+
+
+def test_a_source_approved_reaches_every_page_that_cites_it(portal, site):
+    reader = site.visitor()
+    source = SourceFactory(title="Relapse guideline", live=False)
+    ivig = publish(portal["ivig"], what_it_is=f"<p>Used after a relapse.{cite(source)}</p>")
+    cached(reader, ivig, portal["steroids"])
+    assert "Relapse guideline" not in reader.get(ivig.url).text  # not approved yet
+
+    source.save_revision().publish()
+
+    assert "Source 1: Relapse guideline" in reader.get(ivig.url).text
+    assert reader.get(portal["steroids"].url).cache == "hit"  # it cites nothing
+
+    source.refresh_from_db()
+    source.unpublish()
+    assert "Relapse guideline" not in reader.get(ivig.url).text
 
 
 def section(html, heading):

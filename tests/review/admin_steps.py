@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
+from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page, TaskState
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
@@ -28,14 +29,23 @@ def open_editor(client, page):
     assert form_page.status_code == 200, form_page.status_code
     html = form_page.content.decode()
     data = querydict_from_html(html, form_id="page-edit-form")
-    # StreamFields (safety warnings, questions to ask) are built by JavaScript; these pages
-    # have nothing in them.
+    # StreamFields (safety warnings, questions to ask, the sources of a fact or of each
+    # side-effect link) are built by JavaScript; these pages have nothing in them.
     specific = Page.objects.get(pk=page.pk).specific
-    for field in specific._meta.get_fields():
-        if isinstance(field, StreamField):
-            assert not getattr(specific, field.name), field.name
-            data[f"{field.name}-count"] = "0"
+    for prefix, instance in [("", specific), *related_items(specific)]:
+        for field in instance._meta.get_fields():
+            if isinstance(field, StreamField):
+                assert not getattr(instance, field.name), f"{prefix}{field.name}"
+                data[f"{prefix}{field.name}-count"] = "0"
     return html, data
+
+
+def related_items(page):
+    """Each item of the page's inline panels (side-effect links), with its form prefix."""
+    for relation in get_all_child_relations(page):
+        name = relation.get_accessor_name()
+        for index, item in enumerate(getattr(page, name).all()):
+            yield f"{name}-{index}-", item
 
 
 def edit(client, page, action=None, **changes):
@@ -70,6 +80,9 @@ def new_comment(text, on_field="what_it_is"):
 
 
 def submit(client, page, **changes):
+    """Submit the page to the medical review, with a change note for patients unless the
+    changes give one (``change_note=""`` for none)."""
+    changes.setdefault("change_note", "Updated the page.")
     return edit(client, page, action="action-submit", **changes)
 
 
@@ -95,14 +108,23 @@ def open_review_screen(client, url):
     return screen, querydict_from_html(screen["html"]).copy() if has_form else None
 
 
-def workflow_action(client, page, action, comment=None, xhr=False, password=PASSWORD):
-    """Open the review screen (from the dashboard), fill it in and press its button."""
-    url = workflow_action_url(page, action)
-    _, data = open_review_screen(client, url)
-    if comment is not None:
-        data["comment"] = comment
+def sign(screen, data, password, sources_checked=True) -> None:
+    """Fill in the approval: the sources checked (where it asks) and the password."""
     if "password" in data:
         data["password"] = password
+    if sources_checked and 'name="sources_checked"' in screen.get("html", ""):
+        data["sources_checked"] = "on"
+
+
+def workflow_action(
+    client, page, action, comment=None, xhr=False, password=PASSWORD, sources_checked=True
+):
+    """Open the review screen (from the dashboard), fill it in and press its button."""
+    url = workflow_action_url(page, action)
+    screen, data = open_review_screen(client, url)
+    if comment is not None:
+        data["comment"] = comment
+    sign(screen, data, password, sources_checked)
     headers = {"X-Requested-With": "XMLHttpRequest"} if xhr else {}
     return client.post(url, data, headers=headers)
 
@@ -116,8 +138,7 @@ def workflow_action_from_editor(client, page, action, password=PASSWORD, **chang
     screen, data = open_review_screen(client, url)
     if data is None:
         return screen
-    if "password" in data:
-        data["password"] = password
+    sign(screen, data, password)
     if "comment" in changes:
         data["comment"] = changes.pop("comment")
     checked = client.post(url, data, headers={"X-Requested-With": "XMLHttpRequest"}).json()

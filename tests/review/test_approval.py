@@ -95,6 +95,7 @@ def test_a_change_to_what_patients_read_restarts_the_review_and_the_older_screen
     # The first reviewer approves what they were shown: refused, nothing published.
     client.force_login(reviewer)
     shown["password"] = "correct horse battery"
+    shown["sources_checked"] = "on"
     response = client.post(screen_url, shown, headers={"X-Requested-With": "XMLHttpRequest"})
     text = screen_text(response.json())
     assert re.search(
@@ -132,6 +133,7 @@ def test_the_version_under_review_saved_again_after_the_screen_opened_is_not_app
     assert current_task_state(treatment).revision == under_review  # same revision, new text
 
     shown["password"] = "correct horse battery"
+    shown["sources_checked"] = "on"
     response = client.post(screen_url, shown)
     [refusal] = [m for m in messages_of(response) if "not approved" in m]
     assert refusal.startswith(
@@ -159,6 +161,28 @@ def test_a_wrong_password_approves_nothing_and_says_so_on_the_review_screen(
         "signature: type the password you sign in with." in text
     )
     assert 'name="password"' in response.json()["html"]  # they can try again
+    assert current_task_state(treatment).status == TaskState.STATUS_IN_PROGRESS
+    assert not Approval.objects.exists()
+    assert "The submitted text." not in live_html(treatment)
+
+
+def test_approving_asks_the_reviewer_to_confirm_they_checked_the_cited_sources(
+    client, submitted, treatment
+):
+    screen, _ = open_review_screen(client, workflow_action_url(treatment, "approve"))
+    assert "I checked each statement against the sources it cites" in screen_text(screen)
+
+    # Left unticked on the review screen: said there, nothing approved.
+    response = workflow_action(client, treatment, "approve", sources_checked=False, xhr=True)
+    assert "Confirm that you checked the statements against their sources." in screen_text(
+        response.json()
+    )
+    # Posted without it from elsewhere: refused with the reason.
+    response = workflow_action(client, treatment, "approve", sources_checked=False)
+    assert (
+        "“Plasma exchange” was not approved: confirm that you checked its statements against "
+        "the sources they cite." in messages_of(response)
+    )
     assert current_task_state(treatment).status == TaskState.STATUS_IN_PROGRESS
     assert not Approval.objects.exists()
     assert "The submitted text." not in live_html(treatment)

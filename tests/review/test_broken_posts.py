@@ -133,6 +133,7 @@ def test_an_invalid_value_gets_a_message_and_keeps_what_the_writer_typed(
     if field.startswith("side_effect_links"):
         data["side_effect_links-TOTAL_FORMS"] = "1"
         data["side_effect_links-0-classification"] = "common"
+        data["side_effect_links-0-sources-count"] = "0"  # as the editor posts a new link
     data[field] = value
 
     response = client.post(edit_url(treatment), data)

@@ -185,6 +185,7 @@ def test_a_signed_approval_posted_by_each_role(
     signed = {
         "revision": task_state.revision_id,
         "revision_saved_at": task_state.revision.created_at.isoformat(),
+        "sources_checked": "on",
         "password": "correct horse battery",
     }
     client.logout()

@@ -32,7 +32,7 @@ def test_public_fields_are_the_content_and_promote_tabs_of_the_page_type():
     assert {"title", "summary", "safety_warnings", "what_it_is", "questions_to_ask"} <= set(fields)
     assert {"slug", "seo_title", "search_description"} <= set(fields)
     assert not {"go_live_at", "expire_at", "custom_review_frequency"} & set(fields)
-    assert children == {"side_effect_links": ("side_effect", "classification", "note")}
+    assert children == {"side_effect_links": ("side_effect", "classification", "note", "sources")}
 
 
 @pytest.mark.parametrize(

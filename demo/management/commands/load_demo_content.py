@@ -1,15 +1,21 @@
-"""Build the whole site from demo.content, without ever overwriting a writer's edit."""
+"""Build the whole site from demo.content, without ever overwriting a writer's edit.
+
+Every section cites the one source of the demo content (demo.content.SOURCE).
+"""
 
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.forms.models import model_to_dict
-from wagtail.fields import StreamField
+from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField, StreamField
 
 from demo import content as demo
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from home.models import HomePage
+from sources.models import Source
+from sources.rich_text import citation
 from tools.models import QuestionsGuidePage, TreatmentHistoryPage
 from treatments.models import (
     SideEffectIndexPage,
@@ -34,6 +40,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.outcomes = Counter()
         self.kept = []
+        self.source = source(demo.SOURCE)
 
         home = HomePage.objects.filter(slug=demo.HOME.slug).first()
         if home is None:
@@ -67,6 +74,7 @@ class Command(BaseCommand):
                         side_effect=side_effect,
                         classification=listed.classification,
                         note=listed.note,
+                        sources=[("source", self.source)],
                         sort_order=position,
                     )
                 )
@@ -115,17 +123,52 @@ class Command(BaseCommand):
             self.outcomes[KEPT] += 1
             self.kept.append(page)
             return
-        wanted = type(page)(**page_values(content), **relations)
-        names = [*page_values(content), *relations]
+        values = cited(type(page), page_values(content), self.source)
+        wanted = type(page)(**values, **relations)
+        names = [*values, *relations]
         if not created and all(comparable(page, n) == comparable(wanted, n) for n in names):
             self.outcomes[UNCHANGED] += 1
             return
-        for name, value in page_values(content).items():
+        for name, value in values.items():
             setattr(page, name, value)
         for name, value in relations.items():
             setattr(page, name, value)
         page.save_revision().publish()
         self.outcomes[CREATED if created else UPDATED] += 1
+
+
+def source(values):
+    """The demo content's source in the library, live: published by the loader, like the pages,
+    so no medical reviewer has checked it yet."""
+    found = Source.objects.filter(title=values["title"], authors=values["authors"]).first()
+    if found is None:
+        found = Source.objects.create(**values, live=False)
+        found.save_revision().publish()
+    return found
+
+
+def cited(model, values, source):
+    """``values`` with every statement citing ``source``: each rich text section at its end,
+    each stream block with sources of its own (a safety warning), and each fact with a field of
+    sources (the regulatory status)."""
+    result = dict(values)
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        if isinstance(field, RichTextField) and value:
+            end = max(value.rfind("</p>"), value.rfind("</li>"))
+            result[name] = value[:end] + citation(source.pk) + value[end:]
+        elif isinstance(field, StreamField):
+            result[name] = [with_sources(field, item, source) for item in value]
+        if f"{name}_sources" in {f.name for f in model._meta.concrete_fields}:
+            result[f"{name}_sources"] = [("source", source)]
+    return result
+
+
+def with_sources(field, item, source):
+    """A stream block as stored, citing ``source`` if the block has sources of its own."""
+    if "sources" not in getattr(field.stream_block.child_blocks[item["type"]], "child_blocks", {}):
+        return item
+    return {**item, "value": {**item["value"], "sources": [source.pk]}}
 
 
 def page_values(content):
@@ -157,7 +200,15 @@ def comparable(page, name):
         return sorted(item.pk for item in value.all())
     if field.one_to_many:  # a child relation such as side_effect_links, in order
         exclude = ["id", field.field.name]
-        return [model_to_dict(item, exclude=exclude) for item in value.all()]
+        return [
+            {
+                key: without_ids(item_value.get_prep_value())
+                if isinstance(item_value, StreamValue)
+                else item_value
+                for key, item_value in model_to_dict(item, exclude=exclude).items()
+            }
+            for item in value.all()
+        ]
     return value
 
 
