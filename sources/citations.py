@@ -7,8 +7,9 @@ live source gets a number at its first citation, and each citation becomes a lin
 in the "Sources" list that follows. A citation of a source that is not live (a draft, or
 unpublished) is left out, and numbers run on without a gap.
 
-One query per page view finds the live sources the page cites (Wagtail's reference index knows
-them for the live page); the schema.org data in the <head> and the "Sources" list share it.
+One query finds the live sources the page cites (Wagtail's reference index knows them for the
+live page), kept in the shared cache until the next publish of a page or a source; the
+schema.org data in the <head> and the "Sources" list share it.
 """
 
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.blocks import StreamValue
 from wagtail.models import ReferenceIndex
 
+from core.shared_cache import shared
 from sources.models import Source
 from sources.rich_text import PLACEHOLDER, placeholder, source_id
 
@@ -59,17 +61,23 @@ def sources_cited_by(page, request) -> dict[int, Source]:
         return {}
     found = getattr(request, CITED, None)
     if found is None or found[0] != page.pk:
-        references = ReferenceIndex.get_references_for_object(page).filter(
-            to_content_type=ContentType.objects.get_for_model(Source)
-        )
-        sources = (
-            Source.objects.live()
-            .annotate(key=Cast("pk", output_field=CharField()))
-            .filter(key__in=references.values("to_object_id"))
-        )
-        found = (page.pk, {source.pk: source for source in sources})
+        # The same for every reader until a page or a source is published again.
+        cited = shared(request, f"cited-sources:{page.pk}", lambda: live_sources_cited_by(page))
+        found = (page.pk, cited)
         setattr(request, CITED, found)
     return found[1]
+
+
+def live_sources_cited_by(page) -> dict[int, Source]:
+    references = ReferenceIndex.get_references_for_object(page).filter(
+        to_content_type=ContentType.objects.get_for_model(Source)
+    )
+    sources = (
+        Source.objects.live()
+        .annotate(key=Cast("pk", output_field=CharField()))
+        .filter(key__in=references.values("to_object_id"))
+    )
+    return {source.pk: source for source in sources}
 
 
 def live_sources(ids: Iterable[int], request=None) -> dict[int, Source]:

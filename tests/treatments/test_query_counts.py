@@ -14,11 +14,10 @@ from treatments.models import SideEffectClass
 pytestmark = pytest.mark.django_db
 
 # A treatment page's whole cost: the site, routing (home, index, page: each found, then read
-# whole), the view restrictions of the page and its ancestors, its side effects, and the live
-# sources it cites (one query however many: tests/sources). The menu, breadcrumbs, glossary
-# terms, medical review and list of updates are the same for every reader: kept in the shared
-# cache until the next publish.
-TREATMENT_PAGE_QUERIES = 9
+# whole), the view restrictions of the page and its ancestors, and its side effects. The menu,
+# breadcrumbs, glossary terms, medical review, list of updates and the live sources it cites
+# are the same for every reader: kept in the shared cache until the next publish.
+TREATMENT_PAGE_QUERIES = 8
 
 
 def add_side_effects(treatment, count):
