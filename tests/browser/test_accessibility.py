@@ -18,6 +18,13 @@ def axe_violations(page) -> list[dict]:
     # Evaluated through the browser's debugging protocol: a <script> tag added to the page
     # would be inline script, which the pages' Content-Security-Policy refuses.
     page.evaluate(AXE.read_text())
+    # Colours are checked at rest: a transition still running (a panel fading in) is measured
+    # half-way otherwise. Animations without end (a spinner) are not waited for.
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(animation => isFinite(animation.effect.getComputedTiming().endTime))
+            .map(animation => animation.finished.catch(() => null)))"""
+    )
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
         ".then(results => results.violations)",
