@@ -69,9 +69,8 @@ class PortalPage(PeriodicReviewMixin, Page):
     base_form_class = PortalPageForm
 
     # Under the title, above the page type's own fields: what changed (for the list of updates
-    # patients read), other names, how plainly the page
-    # reads, and what other apps show about the page (which statements have a source, readers'
-    # feedback).
+    # patients read), other names, how plainly the page reads, and what other apps show about
+    # the page (which statements have a source, readers' feedback).
     content_panels = [
         *Page.content_panels,
         FieldPanel("change_note"),  # a field of the form, kept with the submission
