@@ -1,7 +1,8 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.reports import report_urls
 from feedback.reports import (
     FeedbackByPageReport,
     FeedbackCommentsReport,
@@ -18,21 +19,9 @@ def feedback_panel():
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        path("reports/feedback/", FeedbackByPageReport.as_view(), name="feedback_report"),
-        path(
-            "reports/feedback/results/",
-            FeedbackByPageReport.as_view(results_only=True),
-            name="feedback_report_results",
-        ),
-        path(
-            "reports/feedback/comments/",
-            FeedbackCommentsReport.as_view(),
-            name="feedback_comments_report",
-        ),
-        path(
-            "reports/feedback/comments/results/",
-            FeedbackCommentsReport.as_view(results_only=True),
-            name="feedback_comments_report_results",
+        *report_urls("reports/feedback/", FeedbackByPageReport, "feedback_report"),
+        *report_urls(
+            "reports/feedback/comments/", FeedbackCommentsReport, "feedback_comments_report"
         ),
     ]
 

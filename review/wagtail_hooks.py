@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from core.models import MEDICAL_REVIEW_HOOK, PUBLISHED_UPDATES_HOOK
+from core.reports import report_urls
 from review.due import email_concerned
 from review.models import Approval
 from review.page_views import (
@@ -96,22 +97,8 @@ def show_reviews_due(request, panels):
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        path("reports/reviews-due/", ReviewsDueReport.as_view(), name="review_due_report"),
-        path(
-            "reports/reviews-due/results/",
-            ReviewsDueReport.as_view(results_only=True),
-            name="review_due_report_results",
-        ),
-        path(
-            "reports/review-decisions/",
-            ReviewDecisionsReport.as_view(),
-            name="review_decisions_report",
-        ),
-        path(
-            "reports/review-decisions/results/",
-            ReviewDecisionsReport.as_view(results_only=True),
-            name="review_decisions_report_results",
-        ),
+        *report_urls("reports/reviews-due/", ReviewsDueReport, "review_due_report"),
+        *report_urls("reports/review-decisions/", ReviewDecisionsReport, "review_decisions_report"),
     ]
 
 

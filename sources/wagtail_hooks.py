@@ -1,4 +1,4 @@
-from django.urls import path, reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.compare import register_comparison_class
 from wagtail.admin.menu import MenuItem
@@ -6,6 +6,7 @@ from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.fields import RichTextField
 from wagtail.snippets.models import register_snippet
 
+from core.reports import report_urls
 from sources.citations import schema_citations, sources_cited_by
 from sources.compare import CitingRichTextFieldComparison
 from sources.editor import ENTITY_TYPE, CitationElementHandler, citation_entity_decorator
@@ -67,22 +68,12 @@ def pages_citing_a_changed_source():
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        path(
+        *report_urls(
             "reports/statements-without-a-source/",
-            StatementsWithoutSourceReport.as_view(),
-            name="sources_uncited_report",
+            StatementsWithoutSourceReport,
+            "sources_uncited_report",
         ),
-        path(
-            "reports/statements-without-a-source/results/",
-            StatementsWithoutSourceReport.as_view(results_only=True),
-            name="sources_uncited_report_results",
-        ),
-        path("reports/sources-due/", SourcesDueReport.as_view(), name="sources_due_report"),
-        path(
-            "reports/sources-due/results/",
-            SourcesDueReport.as_view(results_only=True),
-            name="sources_due_report_results",
-        ),
+        *report_urls("reports/sources-due/", SourcesDueReport, "sources_due_report"),
     ]
 
 
